@@ -1,0 +1,6 @@
+/**
+ * `@pmokit/cli`: the `pmokit` command.
+ *
+ * @packageDocumentation
+ */
+export { main } from "./main.js";

@@ -1,0 +1,8 @@
+/**
+ * `@pmokit/core`: the PMO domain model, working calendars, money, critical-path scheduling,
+ * earned value and schedule audits.
+ *
+ * @packageDocumentation
+ */
+export { PmokitError, isPmokitError } from "./errors.js";
+export type { PmokitErrorCode, PmokitErrorDetails, PmokitErrorKind, Result } from "./errors.js";

@@ -1,0 +1,517 @@
+import type { WorkingCalendar } from "../calendar/types.js";
+import { PmokitError } from "../errors.js";
+import type { EpochMinute } from "../time/local.js";
+import type { CompiledNetwork } from "./network.js";
+import { F_ALAP, F_COMPLETE, F_MANUAL, F_MILESTONE_KIND, F_SPECIAL, F_STARTED } from "./network.js";
+
+/**
+ * Output of {@link runPasses}: per task, dates as working minutes since the network origin on the
+ * task's own calendar axis (convert with {@link axisToDate}), slack in working minutes of the task's
+ * calendar, and per link the gap (how far the predecessor may slip before it moves the successor's
+ * early date; 0 = driving).
+ *
+ * @category Scheduling
+ * @since 0.1.0
+ */
+export interface PassResult {
+  readonly earlyStart: Float64Array;
+  readonly earlyFinish: Float64Array;
+  readonly lateStart: Float64Array;
+  readonly lateFinish: Float64Array;
+  /** Scheduled dates: early dates, or late dates for MS Project ALAP tasks and schedule-from-finish. */
+  readonly start: Float64Array;
+  readonly finish: Float64Array;
+  readonly startSlack: Float64Array;
+  readonly finishSlack: Float64Array;
+  readonly totalSlack: Float64Array;
+  readonly freeSlack: Float64Array;
+  /** Per link: working minutes (predecessor calendar) the predecessor can slip before moving the successor. */
+  readonly linkGap: Float64Array;
+  /** 1 = critical. */
+  readonly critical: Uint8Array;
+  readonly projectStart: EpochMinute;
+  readonly projectFinish: EpochMinute;
+}
+
+/**
+ * Converts an axis value of a task calendar back to an epoch minute. `form` `"start"` gives the
+ * start of the working minute at that position (e.g. 08:00 the next morning), `"end"` the end of the
+ * previous working minute (e.g. 17:00).
+ *
+ * @param calendar - the task's calendar
+ * @param origin - the network origin (`network.origin`)
+ * @param value - axis value
+ * @param form - start or end form
+ * @returns the epoch minute
+ * @example
+ * ```ts
+ * import { axisToDate, ELAPSED_CALENDAR } from "@pmokit/core";
+ * axisToDate(ELAPSED_CALENDAR, 100, 20, "end"); // 120
+ * ```
+ * @category Scheduling
+ * @since 0.1.0
+ */
+export function axisToDate(
+  calendar: WorkingCalendar,
+  origin: EpochMinute,
+  value: number,
+  form: "start" | "end",
+): EpochMinute {
+  if (form === "start") return calendar.nextWorkingStart(calendar.addWorkingMinutes(origin, value));
+  return calendar.addWorkingMinutes(calendar.addWorkingMinutes(origin, value - 1), 1);
+}
+
+/**
+ * Runs the forward pass, backward pass, slack and critical flags on a compiled network. Cheap to call
+ * many times: no allocation beyond the result arrays, and no calendar call on links whose
+ * predecessor, successor and lag share one calendar.
+ *
+ * @param net - the compiled network ({@link compileNetwork})
+ * @param durations - optional override of every task's duration (working minutes of its calendar; for started tasks in the P6 dialect, the remaining duration), e.g. a Monte Carlo sample
+ * @returns dates, slack and flags per task
+ * @throws PmokitError `INVALID_INPUT` when `durations` has the wrong length
+ * @example
+ * ```ts
+ * import { compileNetworkInput, runPasses, ELAPSED_CALENDAR } from "@pmokit/core";
+ * const net = compileNetworkInput({
+ *   projectStart: 0, projectCalendar: ELAPSED_CALENDAR,
+ *   tasks: [{ id: "A", calendar: ELAPSED_CALENDAR, duration: 60 }],
+ *   links: [],
+ * });
+ * runPasses(net, Float64Array.of(90)).earlyFinish[0]; // 90
+ * ```
+ * @category Scheduling
+ * @since 0.1.0
+ */
+export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): PassResult {
+  const n = net.taskCount;
+  const m = net.linkCount;
+  const o = net.options;
+  if (durations !== undefined && durations.length !== n) {
+    throw new PmokitError("INVALID_INPUT", `durations: expected ${n} values, got ${durations.length}`, {
+      expected: `${n} durations`,
+      received: String(durations.length),
+    });
+  }
+  const cals = net.calendars;
+  const origin = net.origin;
+  const { flags, taskCalendar: tcal, order } = net;
+  const { linkFrom, linkTo, linkType, linkLag, linkPercent, linkLagCalendar, linkFast } = net;
+  const { linkNoForward, linkNoBackward, predOffsets, predLinks, succOffsets, succLinks } = net;
+  const W = (c: number, e: EpochMinute): number => cals[c]!.workingMinutesBetween(origin, e);
+  const startOf = (c: number, v: number): EpochMinute => axisToDate(cals[c]!, origin, v, "start");
+  const endOf = (c: number, v: number): EpochMinute => axisToDate(cals[c]!, origin, v, "end");
+
+  // Effective durations from the early start (remaining work for started P6 tasks, manual spans).
+  const dur = new Float64Array(n);
+  const p6Progress = o.progress !== "actualDates";
+  for (let j = 0; j < n; j++) {
+    const f = flags[j]!;
+    let d = durations === undefined ? net.duration[j]! : Math.max(0, Math.round(durations[j]!));
+    if (f & F_MILESTONE_KIND) d = 0;
+    if (f & F_SPECIAL) {
+      if (f & F_COMPLETE) d = p6Progress && net.statusDate !== undefined ? 0 : net.actualFinishAxis[j]! - net.actualStartAxis[j]!;
+      else if (f & F_STARTED && p6Progress) d = durations === undefined ? net.remaining[j]! : d;
+      else if (f & F_MANUAL) d = net.manualFinishAxis[j]! - net.manualStartAxis[j]!;
+    }
+    dur[j] = d;
+  }
+  const lagOf = (k: number): number =>
+    linkPercent[k] === 1 ? Math.round((linkLag[k]! * dur[linkFrom[k]!]!) / 100) : linkLag[k]!;
+
+  const es = new Float64Array(n);
+  const ef = new Float64Array(n);
+  const ls = new Float64Array(n);
+  const lf = new Float64Array(n);
+  const nc = cals.length;
+  const ddAxis = new Float64Array(nc);
+  const hasDd = net.statusDate !== undefined;
+  for (let c = 0; c < nc; c++) ddAxis[c] = hasDd ? W(c, net.statusDate!) : 0;
+  const cPrec = o.constraintPrecedence === "constraints";
+  const p6Sem = o.constraintSemantics === "p6";
+
+  // ---- forward pass ----
+  const floor = new Float64Array(nc);
+  const forward = (alapFloor: Float64Array | null): void => {
+    for (let oi = 0; oi < n; oi++) {
+      const j = order[oi]!;
+      const f = flags[j]!;
+      const cj = tcal[j]!;
+      const d = dur[j]!;
+      if (f & F_COMPLETE) {
+        if (p6Progress && hasDd) {
+          // P6 reports the remaining dates of a completed activity: both at the data date.
+          es[j] = ddAxis[cj]!;
+          ef[j] = ddAxis[cj]!;
+        } else {
+          es[j] = net.actualStartAxis[j]!;
+          ef[j] = net.actualFinishAxis[j]!;
+        }
+        continue;
+      }
+      let s = floor[cj]!;
+      let fin = -Infinity;
+      const pe = predOffsets[j + 1]!;
+      for (let p = predOffsets[j]!; p < pe; p++) {
+        const k = predLinks[p]!;
+        if (linkNoForward[k] === 1) continue;
+        const i = linkFrom[k]!;
+        const t = linkType[k]!;
+        const lag = linkPercent[k] === 1 ? lagOf(k) : linkLag[k]!;
+        let v: number;
+        if (linkFast[k] === 1) v = (t & 1 ? es[i]! : ef[i]!) + lag;
+        else {
+          const ci = tcal[i]!;
+          const e = t & 1 ? startOf(ci, es[i]!) : endOf(ci, ef[i]!);
+          v = W(cj, cals[linkLagCalendar[k]!]!.addWorkingMinutes(e, lag));
+        }
+        if (t & 2) {
+          if (v > fin) fin = v;
+        } else if (v > s) s = v;
+      }
+      if (fin - d > s) s = fin - d;
+      if (f & F_SPECIAL) {
+        if (f & F_MANUAL) s = net.manualStartAxis[j]!;
+        else if (f & F_STARTED) {
+          if (!p6Progress) s = net.actualStartAxis[j]!;
+          else if (o.progress === "progressOverride") s = ddAxis[cj]!;
+          else if (s < ddAxis[cj]!) s = ddAxis[cj]!;
+        } else {
+          const c1 = net.constraintType[j]!;
+          if (c1 > 1) s = forwardConstraint(c1, net.constraintAxis[j]!, s, d, p6Sem, cPrec);
+          const c2 = net.constraintType2[j]!;
+          if (c2 > 1) s = forwardConstraint(c2, net.constraintAxis2[j]!, s, d, p6Sem, cPrec);
+          if (alapFloor !== null && f & F_ALAP && alapFloor[j]! > s) s = alapFloor[j]!;
+        }
+      }
+      es[j] = s;
+      ef[j] = s + d;
+    }
+  };
+
+  // ---- backward pass ----
+  const pfAxis = new Float64Array(nc);
+  const backward = (): void => {
+    for (let oi = n - 1; oi >= 0; oi--) {
+      const j = order[oi]!;
+      const f = flags[j]!;
+      const cj = tcal[j]!;
+      const d = dur[j]!;
+      if (f & F_COMPLETE) {
+        ls[j] = es[j]!;
+        lf[j] = ef[j]!;
+        continue;
+      }
+      let fin = pfAxis[cj]!;
+      let s = Infinity;
+      const se = succOffsets[j + 1]!;
+      for (let p = succOffsets[j]!; p < se; p++) {
+        const k = succLinks[p]!;
+        if (linkNoBackward[k] === 1) continue;
+        const q = linkTo[k]!;
+        const t = linkType[k]!;
+        const lag = linkPercent[k] === 1 ? lagOf(k) : linkLag[k]!;
+        let v: number;
+        if (linkFast[k] === 1) v = (t & 2 ? lf[q]! : ls[q]!) - lag;
+        else {
+          const cq = tcal[q]!;
+          // The latest instant at the successor's working position: its next work start.
+          const e = startOf(cq, t & 2 ? lf[q]! : ls[q]!);
+          v = W(cj, cals[linkLagCalendar[k]!]!.addWorkingMinutes(e, -lag));
+        }
+        if (t & 1) {
+          if (v < s) s = v;
+        } else if (v < fin) fin = v;
+      }
+      if (fin - d < s) s = fin - d;
+      if (f & F_SPECIAL && !(f & (F_STARTED | F_MANUAL))) {
+        const c1 = net.constraintType[j]!;
+        if (c1 > 1) s = backwardConstraint(c1, net.constraintAxis[j]!, s, d, p6Sem, cPrec);
+        const c2 = net.constraintType2[j]!;
+        if (c2 > 1) s = backwardConstraint(c2, net.constraintAxis2[j]!, s, d, p6Sem, cPrec);
+      }
+      if (f & F_SPECIAL) {
+        const dl = net.deadlineAxis[j]!;
+        if (dl === dl && dl - d < s) s = dl - d;
+      }
+      ls[j] = s;
+      lf[j] = s + d;
+    }
+  };
+  const computeProjectFinish = (): EpochMinute => {
+    if (n === 0) return net.projectStart;
+    if (net.singleCalendar) {
+      let mx = -Infinity;
+      for (let j = 0; j < n; j++) if (ef[j]! > mx) mx = ef[j]!;
+      return endOf(tcal[0]!, mx);
+    }
+    let mx = -Infinity;
+    for (let j = 0; j < n; j++) {
+      const e = endOf(tcal[j]!, ef[j]!);
+      if (e > mx) mx = e;
+    }
+    return mx;
+  };
+  const setPf = (pf: EpochMinute): void => {
+    for (let c = 0; c < nc; c++) pfAxis[c] = W(c, pf);
+  };
+  const setFloor = (ps: EpochMinute): void => {
+    for (let c = 0; c < nc; c++) {
+      const v = W(c, ps);
+      floor[c] = o.remainingFromDataDate && hasDd && ddAxis[c]! > v ? ddAxis[c]! : v;
+    }
+  };
+
+  let projectStart = net.projectStart;
+  let projectFinish: EpochMinute;
+  const fromFinish = net.scheduleFrom === "finish" && net.projectFinish !== undefined;
+  if (fromFinish) {
+    projectFinish = net.projectFinish!;
+    setPf(projectFinish);
+    backward();
+    let mn = Infinity;
+    for (let j = 0; j < n; j++) {
+      const e = startOf(tcal[j]!, ls[j]!);
+      if (e < mn) mn = e;
+    }
+    if (n > 0) projectStart = mn;
+    setFloor(projectStart);
+    forward(null);
+  } else {
+    setFloor(projectStart);
+    forward(null);
+    const earlyFinish = computeProjectFinish();
+    projectFinish =
+      o.constraintSemantics === "p6" && net.projectFinish !== undefined ? net.projectFinish : earlyFinish;
+    setPf(projectFinish);
+    backward();
+  }
+
+  let hasAlap = false;
+  for (let j = 0; j < n; j++) if (flags[j]! & F_ALAP && !(flags[j]! & (F_STARTED | F_MANUAL))) hasAlap = true;
+
+  // ---- link gaps ----
+  const linkGap = new Float64Array(m);
+  const gapOf = (k: number): number => {
+    const i = linkFrom[k]!;
+    const q = linkTo[k]!;
+    const t = linkType[k]!;
+    const lag = lagOf(k);
+    const own = t & 1 ? es[i]! : ef[i]!;
+    if (linkFast[k] === 1) return (t & 2 ? ef[q]! : es[q]!) - lag - own;
+    const cq = tcal[q]!;
+    const e = startOf(cq, t & 2 ? ef[q]! : es[q]!);
+    return W(tcal[i]!, cals[linkLagCalendar[k]!]!.addWorkingMinutes(e, -lag)) - own;
+  };
+  const pfEarly = new Float64Array(nc);
+
+  // ---- ALAP ----
+  if (hasAlap && o.alap === "lateDates") {
+    const alapFloor = new Float64Array(n);
+    for (let j = 0; j < n; j++) alapFloor[j] = ls[j]!;
+    forward(alapFloor);
+  } else if (hasAlap) {
+    // P6: consume free float, latest tasks first.
+    const pf = computeProjectFinish();
+    for (let c = 0; c < nc; c++) pfEarly[c] = W(c, pf);
+    for (let oi = n - 1; oi >= 0; oi--) {
+      const j = order[oi]!;
+      const f = flags[j]!;
+      if (!(f & F_ALAP) || f & (F_STARTED | F_MANUAL)) continue;
+      let g = Infinity;
+      let any = false;
+      const se = succOffsets[j + 1]!;
+      for (let p = succOffsets[j]!; p < se; p++) {
+        const k = succLinks[p]!;
+        if (linkNoBackward[k] === 1) continue;
+        any = true;
+        const v = gapOf(k);
+        if (v < g) g = v;
+      }
+      if (!any) g = pfEarly[tcal[j]!]! - ef[j]!;
+      const room = Math.min(g, lf[j]! - ef[j]!);
+      if (room > 0) {
+        es[j] = es[j]! + room;
+        ef[j] = ef[j]! + room;
+      }
+    }
+  }
+
+  for (let k = 0; k < m; k++) linkGap[k] = linkNoForward[k] === 1 ? Infinity : gapOf(k);
+
+  // ---- slack ----
+  const startSlack = new Float64Array(n);
+  const finishSlack = new Float64Array(n);
+  const totalSlack = new Float64Array(n);
+  const freeSlack = new Float64Array(n);
+  const pfE = computeProjectFinish();
+  for (let c = 0; c < nc; c++) pfEarly[c] = W(c, pfE);
+  const tsKind = o.totalSlack;
+  const startedFinish = o.startedTaskSlack === "finish";
+  const clampFree = o.dialect === "msp" || o.freeSlackWithoutSuccessors === "totalSlack";
+  for (let j = 0; j < n; j++) {
+    const f = flags[j]!;
+    const ss = ls[j]! - es[j]!;
+    const fs = lf[j]! - ef[j]!;
+    startSlack[j] = ss;
+    finishSlack[j] = fs;
+    let ts = tsKind === "min" ? Math.min(ss, fs) : tsKind === "start" ? ss : fs;
+    if (f & F_STARTED && startedFinish) ts = fs;
+    if (f & F_COMPLETE) ts = 0;
+    totalSlack[j] = ts;
+    let fr = Infinity;
+    let any = false;
+    const se = succOffsets[j + 1]!;
+    for (let p = succOffsets[j]!; p < se; p++) {
+      const k = succLinks[p]!;
+      if (linkNoBackward[k] === 1) continue;
+      const q = linkTo[k]!;
+      if (clampFree && flags[q]! & F_COMPLETE) continue;
+      any = true;
+      const g = linkGap[k]!;
+      if (g < fr) fr = g;
+    }
+    if (!any) fr = o.freeSlackWithoutSuccessors === "totalSlack" ? ts : pfEarly[tcal[j]!]! - ef[j]!;
+    if (fr > ts) fr = ts;
+    if (clampFree && fr < 0) fr = 0;
+    if (f & F_COMPLETE) fr = 0;
+    freeSlack[j] = fr;
+  }
+
+  // ---- critical ----
+  const critical = new Uint8Array(n);
+  if (o.critical.kind === "totalSlack") {
+    const lim = o.critical.limitMinutes;
+    for (let j = 0; j < n; j++) if (totalSlack[j]! <= lim && !(flags[j]! & F_COMPLETE)) critical[j] = 1;
+  } else {
+    // Longest path: walk driving links back from the tasks that finish last.
+    const stack: number[] = [];
+    for (let j = 0; j < n; j++) {
+      if (W(tcal[j]!, projectFinish) <= ef[j]! || pfEarly[tcal[j]!]! <= ef[j]!) {
+        critical[j] = 1;
+        stack.push(j);
+      }
+    }
+    while (stack.length > 0) {
+      const j = stack.pop()!;
+      const pe = predOffsets[j + 1]!;
+      for (let p = predOffsets[j]!; p < pe; p++) {
+        const k = predLinks[p]!;
+        const i = linkFrom[k]!;
+        if (linkGap[k]! <= 0 && critical[i] === 0) {
+          critical[i] = 1;
+          stack.push(i);
+        }
+      }
+    }
+  }
+
+  // Scheduled dates.
+  let start = es;
+  let finish = ef;
+  if (fromFinish || (hasAlap && o.alap === "lateDates")) {
+    start = es.slice();
+    finish = ef.slice();
+    if (fromFinish) {
+      for (let j = 0; j < n; j++) {
+        if (flags[j]! & (F_STARTED | F_MANUAL)) continue;
+        start[j] = ls[j]!;
+        finish[j] = lf[j]!;
+      }
+    }
+  }
+  return {
+    earlyStart: es,
+    earlyFinish: ef,
+    lateStart: ls,
+    lateFinish: lf,
+    start,
+    finish,
+    startSlack,
+    finishSlack,
+    totalSlack,
+    freeSlack,
+    linkGap,
+    critical,
+    projectStart,
+    projectFinish,
+  };
+}
+
+// Constraint codes: 2 MSO, 3 MFO, 4 SNET, 5 SNLT, 6 FNET, 7 FNLT, 8 START_ON, 9 FINISH_ON.
+function forwardConstraint(c: number, a: number, s: number, d: number, p6: boolean, honour: boolean): number {
+  if (p6) {
+    switch (c) {
+      case 2:
+        return a;
+      case 3:
+        return a - d;
+      case 4:
+      case 8:
+        return s > a ? s : a;
+      case 6:
+      case 9:
+        return s > a - d ? s : a - d;
+      default:
+        return s;
+    }
+  }
+  switch (c) {
+    case 2:
+    case 8:
+      return honour ? a : Math.max(s, a);
+    case 3:
+    case 9:
+      return honour ? a - d : Math.max(s, a - d);
+    case 4:
+      return Math.max(s, a);
+    case 6:
+      return Math.max(s, a - d);
+    case 5:
+      return honour ? Math.min(s, a) : s;
+    case 7:
+      return honour ? Math.min(s, a - d) : s;
+    default:
+      return s;
+  }
+}
+
+function backwardConstraint(
+  c: number,
+  a: number,
+  s: number,
+  d: number,
+  p6: boolean,
+  honour: boolean,
+): number {
+  if (p6) {
+    switch (c) {
+      case 2:
+        return a;
+      case 3:
+        return a - d;
+      case 5:
+      case 8:
+        return s < a ? s : a;
+      case 7:
+      case 9:
+        return s < a - d ? s : a - d;
+      default:
+        return s;
+    }
+  }
+  switch (c) {
+    case 2:
+    case 8:
+      return honour ? a : Math.min(s, a);
+    case 3:
+    case 9:
+      return honour ? a - d : Math.min(s, a - d);
+    case 5:
+      return Math.min(s, a);
+    case 7:
+      return Math.min(s, a - d);
+    default:
+      return s;
+  }
+}

@@ -1,0 +1,127 @@
+import type { Money } from "@pmokit/core";
+import type { ReadWarning } from "../warnings.js";
+import { LineIndex } from "./text.js";
+
+/** Collects warnings, aggregating repeated ones by code + element + message. */
+export class WarningSink {
+  readonly list: ReadWarning[] = [];
+  private readonly agg = new Map<string, { w: ReadWarning; count: number; index: number }>();
+  private readonly lines: LineIndex | undefined;
+  constructor(input?: string) {
+    this.lines = input === undefined ? undefined : new LineIndex(input);
+  }
+  lineOf(offset: number | undefined): number | undefined {
+    return offset === undefined || !this.lines ? undefined : this.lines.line(offset);
+  }
+  /** Adds one warning. */
+  add(w: ReadWarning): void {
+    this.list.push(w);
+  }
+  /** Adds a warning at a text offset. */
+  at(
+    code: string,
+    message: string,
+    offset: number | undefined,
+    extra: { path?: string; element?: string } = {},
+  ): void {
+    const line = this.lineOf(offset);
+    this.list.push({ code, message, ...(line === undefined ? {} : { line }), ...extra });
+  }
+  /** Adds or counts a warning that may repeat (first location kept, `count` incremented). */
+  aggregate(code: string, element: string, message: string, offset: number | undefined, path?: string): void {
+    const key = `${code}\u0000${element}\u0000${message}`;
+    const hit = this.agg.get(key);
+    if (hit) {
+      hit.count++;
+      return;
+    }
+    const line = this.lineOf(offset);
+    const w: ReadWarning = {
+      code,
+      message,
+      element,
+      ...(line === undefined ? {} : { line }),
+      ...(path === undefined ? {} : { path }),
+    };
+    this.agg.set(key, { w, count: 1, index: this.list.length });
+    this.list.push(w);
+  }
+  /** Final list with aggregated counts. */
+  done(): ReadWarning[] {
+    for (const { w, count, index } of this.agg.values()) {
+      if (count > 1) this.list[index] = { ...w, count, message: `${w.message} (${count} times)` };
+    }
+    return this.list;
+  }
+}
+
+const DEC = /^-?\d+(?:\.\d+)?$/;
+
+/** Normalises a decimal string: no exponent, no trailing zeros after the point, no leading zeros. */
+export function normDecimal(s: string): string | undefined {
+  let t = s.trim();
+  if (/^[+-]?\d*\.?\d+(?:[eE][+-]?\d+)?$/.test(t) && /[eE]/.test(t)) {
+    const n = Number(t);
+    if (!Number.isFinite(n)) return undefined;
+    t = n.toFixed(10);
+  }
+  if (t.startsWith("+")) t = t.slice(1);
+  if (t.startsWith(".")) t = `0${t}`;
+  if (t.startsWith("-.")) t = `-0${t.slice(1)}`;
+  if (!DEC.test(t)) return undefined;
+  let neg = t.startsWith("-");
+  if (neg) t = t.slice(1);
+  let [int = "0", frac = ""] = t.split(".");
+  int = int.replace(/^0+(?=\d)/, "");
+  frac = frac.replace(/0+$/, "");
+  if (int === "0" && frac === "") neg = false;
+  return `${neg ? "-" : ""}${int}${frac ? `.${frac}` : ""}`;
+}
+
+/** Shifts the decimal point of a decimal string by `places` (positive = multiply by 10^places). */
+export function shiftDecimal(s: string, places: number): string {
+  const n = normDecimal(s);
+  if (n === undefined) return s;
+  const neg = n.startsWith("-");
+  const t = neg ? n.slice(1) : n;
+  let [int = "0", frac = ""] = t.split(".");
+  if (places > 0) {
+    frac = frac.padEnd(places, "0");
+    int = int + frac.slice(0, places);
+    frac = frac.slice(places);
+  } else if (places < 0) {
+    const p = -places;
+    int = int.padStart(p + 1, "0");
+    frac = int.slice(int.length - p) + frac;
+    int = int.slice(0, int.length - p);
+  }
+  return normDecimal(`${neg ? "-" : ""}${int}${frac ? `.${frac}` : ""}`) ?? s;
+}
+
+/** Money from a decimal string (after optional shift), or undefined when not a number. */
+export function moneyOf(text: string | undefined, currency: string, shift = 0): Money | undefined {
+  if (text === undefined) return undefined;
+  const n = normDecimal(text);
+  if (n === undefined) return undefined;
+  return { amount: shift === 0 ? n : shiftDecimal(n, shift), currency };
+}
+
+const DT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/** Normalises a date-time to `YYYY-MM-DDTHH:mm:ss`, or undefined when invalid. */
+export function normDateTime(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const m = DT.exec(text.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = m[4] === undefined ? 0 : Number(m[4]);
+  const mi = m[5] === undefined ? 0 : Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  const back = new Date(Date.UTC(y, mo - 1, d));
+  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return undefined;
+  const p = (x: number): string => String(x).padStart(2, "0");
+  return `${m[1]}-${m[2]}-${m[3]}T${p(h)}:${p(mi)}:${p(s)}`;
+}

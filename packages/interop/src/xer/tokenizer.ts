@@ -1,0 +1,177 @@
+import { PmokitError } from "@pmokit/core";
+import type { ReadWarning } from "../warnings.js";
+
+/**
+ * One table of an XER file: its field names and rows of raw string cells, with the 1-based line of
+ * each row for error messages.
+ *
+ * @category Primavera
+ * @since 0.1.0
+ */
+export interface XerTable {
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly rows: string[][];
+  readonly lines: number[];
+  /** 1-based line of the `%T` record. */
+  readonly line: number;
+}
+
+/**
+ * A tokenized XER file: the `ERMHDR` header cells and the tables by name.
+ *
+ * @category Primavera
+ * @since 0.1.0
+ */
+export interface XerDocument {
+  readonly header: readonly string[];
+  readonly tables: ReadonlyMap<string, XerTable>;
+  readonly warnings: ReadWarning[];
+}
+
+/** Options of {@link tokenizeXer}. */
+export interface XerTokenizeOptions {
+  readonly fileName?: string;
+  /** Maximum number of rows over all tables (default 10,000,000). */
+  readonly maxRows?: number;
+  /** Maximum number of fields in one table (default 1,000). */
+  readonly maxFields?: number;
+}
+
+function parseError(
+  message: string,
+  line: number,
+  expected: string,
+  fileName: string | undefined,
+  code: "PARSE_ERROR" | "LIMIT_EXCEEDED" = "PARSE_ERROR",
+): never {
+  throw new PmokitError(
+    code,
+    `${fileName ? `${fileName}:` : ""}${line}:1: ${message} (expected ${expected})`,
+    {
+      ...(fileName === undefined ? {} : { file: fileName }),
+      line,
+      column: 1,
+      expected,
+    },
+  );
+}
+
+/**
+ * Splits an XER text (Primavera's tab-separated table dump: `ERMHDR`, then `%T` table, `%F` field
+ * names, `%R` rows, and the `%E` end marker) into tables of string cells. Cells are not typed here.
+ * Rows with more cells than fields are truncated with a warning; short rows are padded with `""`.
+ *
+ * @param text - the decoded XER text (see {@link decodeText})
+ * @param options - file name and limits
+ * @returns the header, the tables and warnings
+ * @throws PmokitError `PARSE_ERROR` (with line) when the file is not XER, a record appears out of
+ *   place, a table is repeated, or the `%E` end marker is missing (truncated file)
+ * @example
+ * ```ts
+ * import { tokenizeXer } from "@pmokit/interop";
+ * const doc = tokenizeXer("ERMHDR\t20.12\n%T\tTASK\n%F\ttask_id\n%R\t1\n%E\n");
+ * doc.tables.get("TASK")?.rows; // [["1"]]
+ * ```
+ * @category Primavera
+ * @since 0.1.0
+ */
+export function tokenizeXer(text: string, options: XerTokenizeOptions = {}): XerDocument {
+  const file = options.fileName;
+  const maxRows = options.maxRows ?? 10_000_000;
+  const maxFields = options.maxFields ?? 1000;
+  const warnings: ReadWarning[] = [];
+  const tables = new Map<string, XerTable>();
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  let lineNo = 0;
+  let header: string[] | undefined;
+  let current: XerTable | undefined;
+  let fieldsSeen = false;
+  let ended = false;
+  let rowCount = 0;
+  while (pos < n) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = n;
+    let lineEnd = nl;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(pos, lineEnd);
+    pos = nl + 1;
+    lineNo++;
+    if (line === "") continue;
+    if (ended) {
+      warnings.push({
+        code: "XER_TRAILING_DATA",
+        message: `data after the %E end marker ignored`,
+        line: lineNo,
+      });
+      break;
+    }
+    const cells = line.split("\t");
+    const tag = cells[0]!;
+    if (header === undefined) {
+      if (tag !== "ERMHDR")
+        parseError("not an XER file: the first line must start with ERMHDR", lineNo, "ERMHDR", file);
+      header = cells.slice(1);
+      continue;
+    }
+    switch (tag) {
+      case "%T": {
+        const name = cells[1] ?? "";
+        if (name === "") parseError("table record without a name", lineNo, "%T<TAB>TABLE", file);
+        if (tables.has(name)) parseError(`table ${name} appears twice`, lineNo, "each table once", file);
+        current = { name, fields: [], rows: [], lines: [], line: lineNo };
+        tables.set(name, current);
+        fieldsSeen = false;
+        break;
+      }
+      case "%F": {
+        if (!current) parseError("%F record before any %T table record", lineNo, "%T<TAB>TABLE first", file);
+        if (fieldsSeen)
+          parseError(`second %F record in table ${current.name}`, lineNo, "one %F per table", file);
+        const fields = cells.slice(1);
+        if (fields.length > maxFields)
+          parseError(
+            `table ${current.name} has ${fields.length} fields`,
+            lineNo,
+            `at most ${maxFields}`,
+            file,
+            "LIMIT_EXCEEDED",
+          );
+        (current.fields as string[]).push(...fields);
+        fieldsSeen = true;
+        break;
+      }
+      case "%R": {
+        if (!current || !fieldsSeen)
+          parseError("%R record before the table's %F record", lineNo, "%T and %F first", file);
+        if (++rowCount > maxRows)
+          parseError("too many rows", lineNo, `at most ${maxRows}`, file, "LIMIT_EXCEEDED");
+        const row = cells.slice(1);
+        const nf = current.fields.length;
+        if (row.length > nf) {
+          if (row.slice(nf).some((c) => c !== ""))
+            warnings.push({
+              code: "XER_EXTRA_CELLS",
+              message: `row of ${current.name} has ${row.length} cells for ${nf} fields; extra cells ignored`,
+              line: lineNo,
+              element: current.name,
+            });
+          row.length = nf;
+        }
+        while (row.length < nf) row.push("");
+        current.rows.push(row);
+        current.lines.push(lineNo);
+        break;
+      }
+      case "%E":
+        ended = true;
+        break;
+      default:
+        parseError(`unknown record '${tag.slice(0, 20)}'`, lineNo, "%T, %F, %R or %E", file);
+    }
+  }
+  if (header === undefined) parseError("empty input", 1, "an XER file starting with ERMHDR", file);
+  if (!ended) parseError("missing %E end marker (file truncated?)", lineNo + 1, "%E", file);
+  return { header, tables, warnings };
+}

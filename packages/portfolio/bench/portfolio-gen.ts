@@ -1,6 +1,6 @@
 // Synthetic portfolio generator and LP writer shared by the benchmark and its helpers.
 import { compileSelection } from "../src/select/model.js";
-import type { SelectionProblem } from "../src/index.js";
+import type { SelectionProblem, SelectionRelation } from "../src/index.js";
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -43,7 +43,7 @@ export function generatePortfolio(n = 1000, seed = 42): SelectionProblem {
   }
   const limits: Record<string, number> = {};
   for (const k of names) limits[k] = Math.round(projects.reduce((s, p) => s + (p.costs[k] ?? 0), 0) * 0.3);
-  const relations: SelectionProblem["relations"] = [];
+  const relations: SelectionRelation[] = [];
   const pick = (): string => projects[Math.floor(r() * n)]!.id;
   for (let k = 0; k < 100; k++) {
     const a = pick();

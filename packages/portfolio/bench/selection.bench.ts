@@ -17,7 +17,7 @@ function runCbc(lp: string, name: string, seconds = 3600): { ms: number; objecti
   const file = join(dir, `${name}.lp`);
   writeFileSync(file, lp);
   const t = performance.now();
-  const out = execFileSync("cbc", [file, "-ratioGap", "0", "-solve", "-quit"], {
+  const out = execFileSync("cbc", [file, "-sec", String(seconds), "-ratioGap", "0", "-solve", "-quit"], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });

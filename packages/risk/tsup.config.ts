@@ -7,7 +7,7 @@ export default defineConfig([
     dts: { compilerOptions: { customConditions: [] } },
     tsconfig: "tsconfig.build.json",
     sourcemap: true,
-    clean: true,
+    clean: false,
     splitting: true,
     treeshake: true,
     target: "es2023",

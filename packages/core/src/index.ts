@@ -139,3 +139,14 @@ export { displayDates } from "./cpm/dates.js";
 export type { DisplayDates } from "./cpm/dates.js";
 export { projectInPortfolio, flattenPortfolio } from "./model/portfolio-project.js";
 export type { FlattenedPortfolio, TaskOrigin } from "./model/portfolio-project.js";
+export { evmIndicators } from "./evm/indicators.js";
+export type { EacMethod, EvmInput, EvmOptions, EvmIndicators } from "./evm/indicators.js";
+export { earnedSchedule, evmSeries } from "./evm/earned-schedule.js";
+export type {
+  EsPlateauRule,
+  EarnedScheduleInput,
+  EarnedScheduleResult,
+  EvmSeriesInput,
+  EvmSeriesPeriod,
+  EvmSeriesResult,
+} from "./evm/earned-schedule.js";

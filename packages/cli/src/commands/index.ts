@@ -9,6 +9,8 @@ import { scheduleCommand } from "./schedule.js";
 import { maturityAssessCommand } from "./maturity-assess.js";
 import { maturityModelsCommand } from "./maturity-models.js";
 import { rcpspCommand } from "./rcpsp.js";
+import { evmCommand } from "./evm.js";
+import { schemaCommand } from "./schema.js";
 
 /**
  * Every `pmokit` command. Each command lives in its own file in this folder; add one line here.
@@ -24,4 +26,5 @@ export const commands: readonly CommandSpec[] = [
   maturityAssessCommand,
   rcpspCommand,
   riskSimulate,
+  schemaCommand,
 ];

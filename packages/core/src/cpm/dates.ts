@@ -1,6 +1,6 @@
 import type { EpochMinute } from "../time/local.js";
 import type { CompiledNetwork } from "./network.js";
-import { F_MILESTONE, F_START_MS } from "./network.js";
+import { F_COMPLETE, F_MILESTONE, F_START_MS } from "./network.js";
 import { axisToDate } from "./passes.js";
 import type { PassResult } from "./passes.js";
 
@@ -69,6 +69,11 @@ export function displayDates(net: CompiledNetwork, pass: PassResult): DisplayDat
     const f = flags[j]!;
     const c = cal(j);
     const ms = (f & F_MILESTONE) !== 0;
+    if (!msp && f & F_COMPLETE && net.statusDate !== undefined) {
+      // P6 reports a completed activity's remaining early dates at the data date itself.
+      dES[j] = dEF[j] = net.statusDate;
+      continue;
+    }
     if (ms && !msp) {
       const e =
         f & F_START_MS ? axisToDate(c, origin, es[j]!, "start") : axisToDate(c, origin, ef[j]!, "end");

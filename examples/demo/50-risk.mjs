@@ -1,6 +1,6 @@
 // Demo step: schedule risk analysis. Each project of the sample portfolio becomes a schedule-risk
-// model (remaining work from the status date, in working days; an assumed 90/100/130 % triangular
-// uncertainty on every open task; the register's open threats as risk events on their tasks), is
+// model (planned work from the project start, in working days; an assumed 90/100/130 % triangular
+// uncertainty on every task; the register's open threats as risk events on their tasks), is
 // simulated with one seed, and the portfolio cost is rolled up by summing iteration samples.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -16,27 +16,31 @@ export function projectToRiskModel(project) {
   const parents = new Set(project.tasks.map((t) => t.parentId).filter(Boolean));
   const tasks = project.tasks.filter((t) => !parents.has(t.id));
   const ids = new Set(tasks.map((t) => t.id));
-  const preds = new Map(tasks.map((t) => [t.id, []]));
+  // A link to or from a summary task stands for links to or from all of its leaf tasks.
+  const children = new Map();
+  for (const t of project.tasks) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  const leaves = (id) => (children.has(id) ? children.get(id).flatMap(leaves) : [id]);
+  const preds = new Map(tasks.map((t) => [t.id, new Map()]));
   for (const d of project.dependencies ?? [])
-    if (ids.has(d.from) && ids.has(d.to))
-      preds.get(d.to).push({ id: d.from, type: d.type ?? "FS", lag: days(d.lag) });
+    for (const from of leaves(d.from))
+      for (const to of leaves(d.to))
+        if (ids.has(from) && ids.has(to) && from !== to)
+          preds.get(to).set(from, { id: from, type: d.type ?? "FS", lag: days(d.lag) });
   const activities = tasks.map((t) => {
-    const remaining = days(t.duration) * (1 - (t.percentComplete ?? 0) / 100);
+    const planned = days(t.duration);
     const cost = t.baselines?.[0]?.cost?.amount;
-    const total = days(t.duration);
     return {
       id: t.id,
       name: t.name,
-      duration:
-        remaining > 0
-          ? { dist: "triangular", min: 0.9 * remaining, mode: remaining, max: 1.3 * remaining }
-          : 0,
-      predecessors: preds.get(t.id),
-      ...(cost && total > 0 ? { cost: { ratePerDay: Number(cost) / total } } : {}),
+      duration: planned > 0 ? { dist: "triangular", min: 0.9 * planned, mode: planned, max: 1.3 * planned } : 0,
+      predecessors: [...preds.get(t.id).values()],
+      ...(cost && planned > 0 ? { cost: { ratePerDay: Number(cost) / planned } } : {}),
     };
   });
   const risks = (project.risks ?? [])
     .filter((r) => r.kind === "threat" && r.status === "open")
+    .map((r) => ({ ...r, taskIds: (r.taskIds ?? []).filter((id) => ids.has(id)) }))
+    .filter((r) => r.taskIds.length > 0)
     .map((r) => {
       const v = days(r.impacts?.schedule);
       return {
@@ -44,7 +48,7 @@ export function projectToRiskModel(project) {
         name: r.title,
         probability: r.probability,
         impact: { dist: "triangular", min: 0.5 * v, mode: v, max: 1.5 * v },
-        activities: (r.taskIds ?? []).filter((id) => ids.has(id)),
+        activities: r.taskIds,
         ...(r.impacts?.cost ? { costImpact: Number(r.impacts.cost.amount) } : {}),
       };
     });
@@ -76,11 +80,11 @@ export async function run(ctx) {
     ctx.results.risk ??= {};
     ctx.results.risk[project.id] = { p50: r.finish.p50, p80: r.finish.p80 };
   }
-  console.log("Remaining working days from the status date (5,000 iterations, seed 2026):");
+  console.log("Project duration in working days from the start (5,000 iterations, seed 2026):");
   console.table(rows);
   const roll = rollUpPortfolio(samples);
   console.log(
-    `Portfolio remaining cost (${sample.currency}): P80 of the summed samples ${roll.cost.p80.toFixed(0)}` +
+    `Portfolio cost (${sample.currency}): P80 of the summed samples ${roll.cost.p80.toFixed(0)}` +
       ` vs sum of project P80s ${roll.sumOfProjectPercentiles.toFixed(0)} (percentiles do not add).`,
   );
   console.log(

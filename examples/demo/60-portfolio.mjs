@@ -47,15 +47,16 @@ export async function run(ctx) {
 
   const ahp = computeAhp(JUDGMENTS, { labels: DRIVERS, ri: "saaty" });
   console.log(
-    `Driver weights (AHP eigenvector): ${DRIVERS.map((d, i) => `${d} ${(ahp.weights[i] * 100).toFixed(1)} %`).join(", ")}; ` +
-      `CR ${ahp.cr.toFixed(3)} (${ahp.riTable})`,
+    `Driver weights (AHP eigenvector): ${DRIVERS.map((d, i) => `${d} ${((ahp.weights[i] ?? 0) * 100).toFixed(1)} %`).join(", ")}; ` +
+      `CR ${ahp.cr?.toFixed(3) ?? "n/a"} (${ahp.riTable})`,
   );
 
   // Deterministic ratings and costs per candidate (a small, realistic spread).
+  /** @type {Record<string, Record<string, string>>} */
   const ratings = {};
   const facts = candidates.map((c, k) => {
     ratings[c.id] = Object.fromEntries(
-      DRIVERS.map((d, i) => [d, LEVELS[(k * 3 + i * 2 + (c.id.length % 3)) % 5]]),
+      DRIVERS.map((d, i) => [d, LEVELS[(k * 3 + i * 2 + (c.id.length % 3)) % 5] ?? "none"]),
     );
     const size = 1 + ((k * 7) % 5);
     return {
@@ -66,19 +67,20 @@ export async function run(ctx) {
     };
   });
   const priorities = scoreProjects(
-    DRIVERS.map((id, i) => ({ id, weight: ahp.weights[i] })),
+    DRIVERS.map((id, i) => ({ id, weight: ahp.weights[i] ?? 0 })),
     ratings,
   );
   const byId = new Map(priorities.map((p) => [p.id, p]));
+  /** @type {import("@pmokit/portfolio").SelectionProblem} */
   const problem = {
     projects: facts.map((f) => ({
       id: f.id,
-      value: Math.round(byId.get(f.id).priority * 10) / 10,
+      value: Math.round((byId.get(f.id)?.priority ?? 0) * 10) / 10,
       costs: { capex2027: f.capex2027, capex2028: f.capex2028 },
       demand: { dev: f.dev },
       start: 0,
       shift: { earliest: 0, latest: 2 },
-      drivers: byId.get(f.id).byDriver,
+      drivers: byId.get(f.id)?.byDriver ?? {},
       ...(f.id === "GDPR-26" ? { force: "in" } : {}),
     })),
     limits: { capex2027: 600, capex2028: 420 },
@@ -101,15 +103,15 @@ export async function run(ctx) {
     problem.projects.map((p) => ({
       project: p.id,
       priority: `${p.value.toFixed(1)} %`,
-      capex2027: p.costs.capex2027,
-      capex2028: p.costs.capex2028,
+      capex2027: p.costs?.["capex2027"],
+      capex2028: p.costs?.["capex2028"],
       decision: chosen.decisions[p.id],
       start: chosen.starts[p.id] ?? "",
     })),
   );
   console.log(
     `Usage: ${Object.entries(chosen.usage)
-      .map(([k, v]) => `${k} ${v}/${problem.limits[k]}`)
+      .map(([k, v]) => `${k} ${v}/${problem.limits?.[k]}`)
       .join(", ")}`,
   );
   for (const s of chosen.shifted)

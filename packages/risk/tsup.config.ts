@@ -19,7 +19,7 @@ export default defineConfig([
     format: ["esm"],
     dts: {
       entry: { "node/index": "src/node/index.ts" },
-      compilerOptions: { customConditions: [], types: ["node"] },
+      compilerOptions: { customConditions: ["@pmokit/source"], types: ["node"] },
     },
     tsconfig: "tsconfig.json",
     sourcemap: true,

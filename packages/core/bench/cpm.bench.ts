@@ -11,14 +11,14 @@ import {
   runPasses,
   standardCalendar,
   toEpochMinute,
-} from "@pmokit/core";
+} from "../src/index.js";
 import type {
   LinkKind,
   NetworkInput,
   NetworkLinkInput,
   NetworkTaskInput,
   WorkingCalendar,
-} from "@pmokit/core";
+} from "../src/index.js";
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -177,9 +177,10 @@ console.log(
     try {
       const file = join(dir, "bench.tjp");
       writeFileSync(file, tjp(input));
+      if (process.env["PMOKIT_KEEP_TJP"]) writeFileSync(process.env["PMOKIT_KEEP_TJP"], tjp(input));
       const tjRuns: number[] = [];
       for (let r = 0; r < 3; r++) {
-        tjRuns.push(time(() => execFileSync("tj3", ["--silent", file], { cwd: dir, stdio: "ignore" })));
+        tjRuns.push(time(() => execFileSync("tj3", ["--silent", file], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] })));
       }
       const full = median([0, 1, 2].map(() => time(() => runPasses(compileNetworkInput(input)))));
       const t = median(tjRuns);

@@ -150,3 +150,33 @@ export type {
   EvmSeriesPeriod,
   EvmSeriesResult,
 } from "./evm/earned-schedule.js";
+export { WORK_CONTOUR_SHAPES, contourFraction } from "./evm/contours.js";
+export { computeProjectEvm, computePortfolioEvm, rollupEvm } from "./evm/project-evm.js";
+export type {
+  EvMethod,
+  EvmPeriod,
+  ProjectEvmOptions,
+  EvmWarning,
+  TaskEvm,
+  SCurvePoint,
+  ProjectEvm,
+  EvmRollup,
+  PortfolioEvm,
+} from "./evm/project-evm.js";
+export { schedulePortfolio } from "./cpm/portfolio.js";
+export type { PortfolioScheduleResult, PortfolioProjectSchedule } from "./cpm/portfolio.js";
+export { buildAuditContext } from "./audit/context.js";
+export type { AuditContext } from "./audit/context.js";
+export { DCMA_CHECK_IDS, dcmaAssessment } from "./audit/dcma.js";
+export type { AuditCheck, DcmaCheckId, DcmaOptions, DcmaResult, FloatSource } from "./audit/dcma.js";
+export {
+  ownerRule,
+  openEndsRule,
+  baselineRule,
+  statusDateRule,
+  summaryLinksRule,
+  defaultAuditRules,
+} from "./audit/rules.js";
+export type { AuditRule, AuditFinding, AuditSeverity } from "./audit/rules.js";
+export { auditProject } from "./audit/audit.js";
+export type { AuditOptions, AuditReport } from "./audit/audit.js";

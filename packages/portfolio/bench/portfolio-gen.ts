@@ -36,11 +36,6 @@ export function generatePortfolio(n = 1000, seed = 42): SelectionProblem {
       force?: "in" | "out";
     };
   });
-  for (let k = 0; k < 10; k++) projects[Math.floor(r() * n)]!.force = "in";
-  for (let k = 0; k < 10; k++) {
-    const p = projects[Math.floor(r() * n)]!;
-    if (!p.force) p.force = "out";
-  }
   const limits: Record<string, number> = {};
   for (const k of names) limits[k] = Math.round(projects.reduce((s, p) => s + (p.costs[k] ?? 0), 0) * 0.3);
   const relations: SelectionRelation[] = [];
@@ -59,6 +54,14 @@ export function generatePortfolio(n = 1000, seed = 42): SelectionProblem {
     const a = pick();
     const b = pick();
     if (a !== b) relations.push({ type: "includes", a, b });
+  }
+  // Force in / out only projects outside relations (a random forced set could be infeasible).
+  const related = new Set(relations.flatMap((x) => (x.type === "exclusive" ? x.ids : [x.a, x.b])));
+  const free = projects.filter((p) => !related.has(p.id));
+  for (let k = 0; k < 10; k++) free[Math.floor(r() * free.length)]!.force = "in";
+  for (let k = 0; k < 10; k++) {
+    const p = free[Math.floor(r() * free.length)]!;
+    if (!p.force) p.force = "out";
   }
   return { projects, limits, relations };
 }

@@ -13,7 +13,11 @@ import { readMkcbBest, readMknap, toSelectionProblem } from "./mknap.js";
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
 const dir = mkdtempSync(join(tmpdir(), "pmokit-bench-"));
 
-function runCbc(lp: string, name: string, seconds = 3600): { ms: number; objective: number; optimal: boolean } {
+function runCbc(
+  lp: string,
+  name: string,
+  seconds = 3600,
+): { ms: number; objective: number; optimal: boolean } {
   const file = join(dir, `${name}.lp`);
   writeFileSync(file, lp);
   const t = performance.now();
@@ -45,14 +49,18 @@ function haveCbc(): boolean {
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, Node ${process.version}, runs ${RUNS}`);
+  console.log(
+    `machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, Node ${process.version}, runs ${RUNS}`,
+  );
   const cbc = haveCbc();
   if (!cbc) console.log("cbc not found: install coinor-cbc to run the baseline");
   const limit = Number(process.env["BENCH_TIME_LIMIT"] ?? 120);
   // warm-up: load the WebAssembly once (reported separately)
   const tl = performance.now();
   await selectPortfolio({ projects: [{ id: "a", value: 1 }] }, { solver: "highs" });
-  console.log(`HiGHS load: ${(performance.now() - tl).toFixed(0)} ms (once per process); time limit ${limit} s per solve`);
+  console.log(
+    `HiGHS load: ${(performance.now() - tl).toFixed(0)} ms (once per process); time limit ${limit} s per solve`,
+  );
   const row = (label: string, a: number[], b: number[]): void =>
     console.log(
       `${label}: pmokit ${median(a).toFixed(0)} ms` +
@@ -83,13 +91,20 @@ async function main(): Promise<void> {
   const total = problem.projects.reduce((s, p) => s + (p.costs?.["capex2027"] ?? 0), 0);
   const budgets = Array.from({ length: 20 }, (_, i) => Math.round((total * (i + 1)) / 40));
   const t = performance.now();
-  const f = await computeEfficientFrontier(problem, { constraint: "capex2027", budgets, solver: "highs", timeLimit: flimit });
+  const f = await computeEfficientFrontier(problem, {
+    constraint: "capex2027",
+    budgets,
+    solver: "highs",
+    timeLimit: flimit,
+  });
   const fo = performance.now() - t;
   let fb = 0;
   let cbcProven = 0;
   if (cbc) {
     const t2 = performance.now();
-    for (const b of budgets) if (runCbc(toLp({ ...problem, limits: { ...problem.limits, capex2027: b } }), `f${b}`, flimit).optimal) cbcProven++;
+    for (const b of budgets)
+      if (runCbc(toLp({ ...problem, limits: { ...problem.limits, capex2027: b } }), `f${b}`, flimit).optimal)
+        cbcProven++;
     fb = performance.now() - t2;
   }
   console.log(`  frontier values: ${f.map((p) => (p.feasible ? p.objective : "infeasible")).join(" ")}`);

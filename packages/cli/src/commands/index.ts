@@ -10,6 +10,7 @@ import { maturityAssessCommand } from "./maturity-assess.js";
 import { maturityModelsCommand } from "./maturity-models.js";
 import { rcpspCommand } from "./rcpsp.js";
 import { evmCommand } from "./evm.js";
+import { auditCommand } from "./audit.js";
 import { schemaCommand } from "./schema.js";
 
 /**
@@ -27,4 +28,6 @@ export const commands: readonly CommandSpec[] = [
   rcpspCommand,
   riskSimulate,
   schemaCommand,
+  evmCommand,
+  auditCommand,
 ];

@@ -48,7 +48,7 @@ async function readProject(ctx: CommandContext, file: string): Promise<{ project
       return { project: parseProject(json), format };
     } catch (e) {
       if (e instanceof PmokitError)
-        throw new PmokitError(e.code, `${file}: ${e.message}`, { ...e.details, file });
+        throw new PmokitError(e.code, `${file}: ${oneLine(e.message)}`, { ...e.details, file });
       throw e;
     }
   }
@@ -74,6 +74,11 @@ async function readProject(ctx: CommandContext, file: string): Promise<{ project
     });
   }
   return { project, format };
+}
+
+/** Error messages go to stderr as one line. */
+function oneLine(message: string): string {
+  return message.replace(/\n\s*/g, "; ");
 }
 
 function pad(s: string, w: number): string {
@@ -166,7 +171,7 @@ export const scheduleCommand: CommandSpec = {
       result = schedule(project, options);
     } catch (e) {
       if (e instanceof PmokitError)
-        throw new PmokitError(e.code, `${file}: ${e.message}`, { ...e.details, file });
+        throw new PmokitError(e.code, `${file}: ${oneLine(e.message)}`, { ...e.details, file });
       throw e;
     }
     for (const w of result.warnings) ctx.err(`${file}: warning: ${w.message}`);

@@ -148,7 +148,9 @@ export function displayDates(net: CompiledNetwork, pass: PassResult): DisplayDat
 
   let start = dES;
   let finish = dEF;
-  if (pass.start !== pass.earlyStart) {
+  let hasActuals = false;
+  for (let j = 0; j < n && !hasActuals; j++) if (net.actualStartDate[j] === net.actualStartDate[j]) hasActuals = true;
+  if (pass.start !== pass.earlyStart || hasActuals) {
     start = new Float64Array(n);
     finish = new Float64Array(n);
     for (let j = 0; j < n; j++) {
@@ -160,6 +162,14 @@ export function displayDates(net: CompiledNetwork, pass: PassResult): DisplayDat
       finish[j] =
         fi === ef[j] ? dEF[j]! : fi === lf[j] ? dLF[j]! : ms ? start[j]! : axisToDate(c, origin, fi, "end");
     }
+  }
+  // Scheduled dates of progressed tasks are their actual dates.
+  for (let j = 0; j < n && hasActuals; j++) {
+    const as = net.actualStartDate[j]!;
+    if (as !== as) continue;
+    start[j] = as;
+    const af = net.actualFinishDate[j]!;
+    if (af === af) finish[j] = af;
   }
   return { earlyStart: dES, earlyFinish: dEF, lateStart: dLS, lateFinish: dLF, start, finish };
 }

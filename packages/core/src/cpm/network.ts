@@ -165,6 +165,9 @@ export interface CompiledNetwork {
   readonly constraintDate: Float64Array;
   readonly constraintDate2: Float64Array;
   readonly deadlineDate: Float64Array;
+  /** Actual start / finish as epoch minutes (NaN = none). */
+  readonly actualStartDate: Float64Array;
+  readonly actualFinishDate: Float64Array;
   /** Deadline / actual start / actual finish / manual start / manual finish on the task axis (NaN = none). */
   readonly deadlineAxis: Float64Array;
   readonly actualStartAxis: Float64Array;
@@ -241,6 +244,8 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
   const constraintDate = new Float64Array(n).fill(Number.NaN);
   const constraintDate2 = new Float64Array(n).fill(Number.NaN);
   const deadlineDate = new Float64Array(n).fill(Number.NaN);
+  const actualStartDate = new Float64Array(n).fill(Number.NaN);
+  const actualFinishDate = new Float64Array(n).fill(Number.NaN);
   const actualStartAxis = new Float64Array(n).fill(Number.NaN);
   const actualFinishAxis = new Float64Array(n).fill(Number.NaN);
   const manualStartAxis = new Float64Array(n).fill(Number.NaN);
@@ -321,9 +326,11 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
     }
     if (t.actualStart !== undefined) {
       actualStartAxis[j] = w(t.actualStart);
+      actualStartDate[j] = t.actualStart;
       f |= F_STARTED | F_SPECIAL;
       if (t.actualFinish !== undefined) {
         actualFinishAxis[j] = w(t.actualFinish);
+        actualFinishDate[j] = t.actualFinish;
         f |= F_COMPLETE;
       }
     }
@@ -440,6 +447,8 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
     constraintDate,
     constraintDate2,
     deadlineDate,
+    actualStartDate,
+    actualFinishDate,
     actualStartAxis,
     actualFinishAxis,
     manualStartAxis,

@@ -131,11 +131,14 @@ export const RANDOM_INDEX_NAMES: Readonly<Record<string, RandomIndexTable>> = {
   "saaty-1980": RI_SAATY_1980,
   saaty1980: RI_SAATY_1980,
   "saaty1980-n12-1.54": RI_SAATY_1980_N12_154,
+  "saaty-1980-n12-1.54": RI_SAATY_1980_N12_154,
   "saaty1980_variant_n12_1.54": RI_SAATY_1980_N12_154,
   "donegan-dodd": RI_DONEGAN_DODD,
   dd: RI_DONEGAN_DODD,
+  donegan: RI_DONEGAN_DODD,
   doneganDodd1991: RI_DONEGAN_DODD,
   "alonso-lamata": RI_ALONSO_LAMATA,
+  alonso: RI_ALONSO_LAMATA,
   alonsoLamata2006: RI_ALONSO_LAMATA,
 };
 

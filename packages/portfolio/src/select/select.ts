@@ -8,7 +8,7 @@ import type { CompiledModel, SelectionProblem } from "./model.js";
 
 /**
  * Which exact solver to use: `"auto"` (default) runs the TypeScript branch and bound on small models
- * (≤ 60 columns) and HiGHS (WebAssembly, loaded on first use) otherwise, or when branch and bound
+ * (≤ 40 columns) and HiGHS (WebAssembly, loaded on first use) otherwise, or when branch and bound
  * does not finish within its node budget; `"bnb"` only the TypeScript solver (no WebAssembly);
  * `"highs"` only HiGHS.
  *
@@ -96,10 +96,10 @@ async function solve(
   loader: HighsLoaderOptions | undefined,
 ): Promise<SolverOutcome> {
   if (solver === "bnb") return solveBranchAndBound(model, timeLimitMs === undefined ? {} : { timeLimitMs });
-  if (solver === "auto" && model.n <= 60) {
+  if (solver === "auto" && model.n <= 40) {
     const t0 = Date.now();
     const r = solveBranchAndBound(model, {
-      nodeLimit: 2_000_000,
+      nodeLimit: 300_000,
       ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
     });
     if (r.status === "optimal" || r.status === "infeasible") return r;

@@ -87,13 +87,13 @@ export function renderFinishHistogramSvg(data: FinishHistogramData, options: Bas
     const label = `P${fmt(pv.p * 100, 0)} ${fmt(pv.value, 1)}`;
     body.push(
       `<g class="pmk-pvalue" data-p="${num(pv.p)}">${line(px, top, px, bottom, THEME.critical, `stroke-width="1.5" stroke-dasharray="4 3"`)}` +
-        `${text(px + 3, top + 10 + (Math.round(pv.p * 100) % 3) * 12, label, { fill: THEME.critical, "font-size": 11, "font-weight": "600" })}</g>`,
+        `${text(px + 3, top + 10 + (Math.round(pv.p * 100) % 3) * 12, label, { fill: THEME.critical, "font-size": 11, "font-weight": "600", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke" })}</g>`,
     );
   }
   if (data.deterministic !== undefined) {
     const dx = x(data.deterministic);
     body.push(
-      `<g class="pmk-deterministic">${line(dx, top, dx, bottom, THEME.text, `stroke-width="1.5"`)}${text(dx - 3, bottom - 6, `deterministic ${fmt(data.deterministic, 1)}`, { "text-anchor": "end", "font-size": 10, fill: THEME.text })}</g>`,
+      `<g class="pmk-deterministic">${line(dx, top, dx, bottom, THEME.text, `stroke-width="1.5"`)}${text(dx + (dx - left < 120 ? 3 : -3), bottom - 6, `deterministic ${fmt(data.deterministic, 1)}`, { "text-anchor": dx - left < 120 ? "start" : "end", "font-size": 10, fill: THEME.text, stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke" })}</g>`,
     );
   }
   body.push(`</g>`);

@@ -177,7 +177,7 @@ export function renderGanttSvg(data: GanttChartData, options: GanttOptions = {})
   body.push(`</g>`);
   if (status !== undefined) {
     body.push(
-      `<g class="pmk-status-date">${line(x(status), top - 6, x(status), bottom, THEME.purple, `stroke-width="1.5" stroke-dasharray="4 3"`)}${text(x(status) + 3, bottom + 12, `status ${data.statusDate!.slice(0, 10)}`, { fill: THEME.purple, "font-size": 10 })}</g>`,
+      `<g class="pmk-status-date">${line(x(status), top - 6, x(status), bottom, THEME.purple, `stroke-width="1.5" stroke-dasharray="4 3"`)}${text(x(status) + (x(status) > right - 90 ? -3 : 3), bottom + 12, `status ${data.statusDate!.slice(0, 10)}`, { fill: THEME.purple, "font-size": 10, "text-anchor": x(status) > right - 90 ? "end" : "start" })}</g>`,
     );
   }
   body.push(

@@ -96,8 +96,8 @@ export function renderHeatMapSvg(data: HeatMapData, options: BaseOptions = {}): 
       );
       if (rs.length > 0) {
         body.push(text(x + cell / 2 - 1, y + cell / 2 - 4, String(rs.length), { "text-anchor": "middle", "font-size": 18, "font-weight": "700" }));
-        const ids = clip(rs.map((r) => r.id).join(", "), Math.floor(cell / 5.2));
-        body.push(text(x + cell / 2 - 1, y + cell / 2 + 14, ids, { "text-anchor": "middle", "font-size": 9 }));
+        const ids = clip(rs.map((r) => r.id).join(", "), Math.floor(cell / 5));
+        body.push(text(x + cell / 2 - 1, y + cell / 2 + 14, ids, { "text-anchor": "middle", "font-size": 8 }));
       }
       body.push(`</g>`);
     }

@@ -49,7 +49,7 @@ export function renderResourceHistogramSvg(data: ResourceHistogramData, options:
   if (data.after) panels.push({ label: "After leveling", values: data.after });
   const panelH = 170;
   const top = 40;
-  const height = options.height ?? top + panels.length * (panelH + 34) + 24;
+  const height = options.height ?? top + panels.length * (panelH + 52) + 24;
   const n = data.periods.length;
   const cap = (i: number): number =>
     typeof data.capacity === "number" ? data.capacity : (data.capacity[Math.min(i, data.capacity.length - 1)] ?? 0);
@@ -65,7 +65,7 @@ export function renderResourceHistogramSvg(data: ResourceHistogramData, options:
   const body: string[] = [];
   const over: number[] = [];
   panels.forEach((p, k) => {
-    const y0 = top + k * (panelH + 34) + 18;
+    const y0 = top + k * (panelH + 52) + 18;
     const y1 = y0 + panelH;
     const y = (v: number): number => y1 - (v / yMax) * panelH;
     let count = 0;

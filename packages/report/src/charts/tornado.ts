@@ -1,4 +1,4 @@
-import { THEME, clip, esc, fmt, line, linear, num, svgDocument, text, ticks, xAxis } from "../internal/svg.js";
+import { THEME, clip, esc, fmt, line, linear, niceDomain, num, svgDocument, text, ticks, xAxis } from "../internal/svg.js";
 import type { BaseOptions } from "../internal/svg.js";
 
 /**
@@ -45,7 +45,7 @@ export function renderTornadoSvg(data: TornadoData, options: BaseOptions = {}): 
   const width = options.width ?? 760;
   const top = 44;
   const height = options.height ?? top + items.length * rowH + 70;
-  const left = 200;
+  const left = 230;
   const right = width - 60;
   let lo = 0;
   let hi = 0;
@@ -54,9 +54,8 @@ export function renderTornadoSvg(data: TornadoData, options: BaseOptions = {}): 
     hi = Math.max(hi, it.value, it.marker ?? 0);
   }
   if (lo === hi) hi = 1;
-  const tv = ticks(lo, hi, 6);
-  const d0 = Math.min(lo, tv[0] ?? lo);
-  const d1 = Math.max(hi, tv.at(-1) ?? hi);
+  const [d0, d1] = niceDomain(lo, hi, 6);
+  const tv = ticks(d0, d1, 6);
   const x = linear(d0, d1, left, right);
   const bottom = top + items.length * rowH;
   const unit = data.unit ?? "days";
@@ -70,7 +69,7 @@ export function renderTornadoSvg(data: TornadoData, options: BaseOptions = {}): 
     const colour = it.value >= 0 ? THEME.critical : THEME.good;
     body.push(
       `<g class="pmk-item" data-id="${esc(it.id)}">` +
-        text(left - 8, y + rowH / 2 + 4, clip(it.label ?? it.id, 30), { "text-anchor": "end" }) +
+        text(left - 8, y + rowH / 2 + 4, clip(it.label ?? it.id, 34), { "text-anchor": "end", "font-size": 11 }) +
         `<rect class="pmk-bar" x="${num(x0)}" y="${num(y + 4)}" width="${num(Math.max(0.5, x1 - x0))}" height="${num(rowH - 8)}" fill="${colour}"><title>${esc(`${it.label ?? it.id}: ${fmt(it.value, 2)} ${unit}${it.marker !== undefined ? `, ${data.markerLabel ?? "mean"} ${fmt(it.marker, 2)}` : ""}`)}</title></rect>` +
         (it.marker !== undefined ? line(x(it.marker), y + 2, x(it.marker), y + rowH - 2, THEME.text, `stroke-width="2" class="pmk-marker"`) : "") +
         text(x(it.value) + (it.value >= 0 ? 4 : -4), y + rowH / 2 + 4, fmt(it.value, 1), { "text-anchor": it.value >= 0 ? "start" : "end", "font-size": 10, fill: THEME.muted }) +

@@ -223,3 +223,12 @@ export function legend(x: number, y: number, items: readonly { label: string; co
   out.push(`</g>`);
   return out;
 }
+
+/** 1234567 → "1.23M". */
+export function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${fmt(v / 1e9, 2)}G`;
+  if (a >= 1e6) return `${fmt(v / 1e6, 2)}M`;
+  if (a >= 1e4) return `${fmt(v / 1e3, 1)}k`;
+  return fmt(v, 2);
+}

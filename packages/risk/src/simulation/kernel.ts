@@ -90,26 +90,33 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
     return u;
   };
 
-  // 1. Base durations, activity-major: base[j·nb + i] (contiguous writes; the iteration loop reads
-  // one cache line per activity every 8 iterations, a working set that fits in L2).
+  // 1. Base durations, iteration-major: base[i·n + j] (each iteration then reads one contiguous row).
   const base = new Float64Array(nb * n);
   let canBeNegative = false;
   for (let j = 0; j < n; j++) {
     const d = cm.durations[j]!;
-    if (d.kind === K_FIXED) mapSamples(d, u, nb, base, j * nb, 1);
-    else mapSamples(d, draw(P_DURATION, cm.durationHash[j]!), nb, base, j * nb, 1);
-    if (!canBeNegative) for (let i = 0; i < nb; i++) if (base[j * nb + i]! < 0) canBeNegative = true;
+    if (d.kind === K_FIXED) mapSamples(d, u, nb, base, j, n);
+    else mapSamples(d, draw(P_DURATION, cm.durationHash[j]!), nb, base, j, n);
+    if (!canBeNegative) for (let i = 0; i < nb; i++) if (base[i * n + j]! < 0) canBeNegative = true;
   }
   // 2. Rank correlation (Iman–Conover) within the block.
   if (cm.correlation) {
     const vars = cm.correlation.vars;
-    const cols = Array.from(vars, (v) => base.subarray(v * nb, (v + 1) * nb));
+    const cols = Array.from(vars, (v) => {
+      const c = new Float64Array(nb);
+      for (let i = 0; i < nb; i++) c[i] = base[i * n + v]!;
+      return c;
+    });
     imanConover(
       cols,
       nb,
       cm.correlation.lower,
       Array.from(vars, (v) => new Stream(key(P_CORRELATION, cm.durationHash[v]!))),
     );
+    vars.forEach((v, c) => {
+      const col = cols[c]!;
+      for (let i = 0; i < nb; i++) base[i * n + v] = col[i]!;
+    });
   }
   // 3. Risk occurrences and impacts.
   const R = cm.risks.ids.length;
@@ -200,10 +207,9 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
   // Effective durations of iteration i, optionally without risk `skip`; returns the project-level
   // additive delay and writes the risk cost into `riskCost[0]`.
   const riskCost = new Float64Array(1);
-  const tbuf = new Float64Array(nb);
   const plain = R === 0 && !hasBranches && !canBeNegative;
   const effective = (i: number, skip: number): number => {
-    for (let j = 0, o = i; j < n; j++, o += nb) d[j] = base[o]!;
+    for (let j = 0, o = i * n; j < n; j++, o++) d[j] = base[o]!;
     riskCost[0] = 0;
     if (plain) return 0;
     if (hasBranches)
@@ -310,37 +316,14 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
     const total = finish + delay;
     finishOut[i] = total;
     costOut[i] = costOf(i);
-    if (!plain) {
-      const tt = total - fc;
-      for (let j = 0; j < n; j++) {
-        const x = d[j]! - center[j]!;
-        sumD[j]! += x;
-        sumDD[j]! += x * x;
-        sumDT[j]! += x * tt;
-      }
-      if (durations) for (let j = 0; j < n; j++) durations[j * nb + i] = d[j]!;
-    }
-  }
-  if (plain) {
-    // Effective durations are the base samples: accumulate moments column by column (contiguous).
-    for (let i = 0; i < nb; i++) tbuf[i] = finishOut[i]! - fc;
+    const tt = total - fc;
     for (let j = 0; j < n; j++) {
-      const o = j * nb;
-      const cj = center[j]!;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let i = 0; i < nb; i++) {
-        const x = base[o + i]! - cj;
-        s1 += x;
-        s2 += x * x;
-        s3 += x * tbuf[i]!;
-      }
-      sumD[j] = s1;
-      sumDD[j] = s2;
-      sumDT[j] = s3;
-      if (durations) for (let i = 0; i < nb; i++) durations[o + i] = base[o + i]!;
+      const x = d[j]! - center[j]!;
+      sumD[j]! += x;
+      sumDD[j]! += x * x;
+      sumDT[j]! += x * tt;
     }
+    if (durations) for (let j = 0; j < n; j++) durations[j * nb + i] = d[j]!;
   }
 
   // 7. Risk exclusion scenarios (forward pass only, same random numbers).

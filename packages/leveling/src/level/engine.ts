@@ -1,0 +1,825 @@
+// Internal leveling engine: compiles a project (CPM network, assignments, resources) onto a time
+// grid of G-minute buckets and runs a calendar-aware serial schedule generation scheme in MS
+// Project's leveling orders, or replays stored leveling delays. Not exported from the package.
+import type {
+  CompiledNetwork,
+  CompiledProject,
+  EpochMinute,
+  PassResult,
+  Project,
+  Resource,
+  Task,
+  WorkingCalendar,
+} from "@pmokit/core";
+import {
+  PmokitError,
+  axisToDate,
+  compileCalendars,
+  compileNetwork,
+  dayOfWeek,
+  displayDates,
+  durationToMinutes,
+  fromEpochDay,
+  fromEpochMinute,
+  isElapsedUnit,
+  runPasses,
+  toEpochMinute,
+} from "@pmokit/core";
+import type { LevelingOptions, LevelingWarning, PeriodBasis, UnresolvedReason } from "./types.js";
+
+/** Fixed-task reasons (index = code). */
+export const FIXED_REASONS: readonly (UnresolvedReason | "")[] = [
+  "",
+  "doNotLevel",
+  "manual",
+  "started",
+  "hardConstraint",
+  "outsideRange",
+];
+
+export interface ResolvedOptions {
+  readonly order: "id" | "standard" | "priorityStandard";
+  readonly periodBasis: PeriodBasis;
+  readonly withinSlack: boolean;
+  readonly preserveMinimumFloatMinutes: number;
+  readonly maxOverallocationPercent: number;
+  readonly levelIndividualAssignments: boolean;
+  readonly clearFirst: boolean;
+  readonly levelManualTasks: boolean;
+  readonly from: EpochMinute | undefined;
+  readonly to: EpochMinute | undefined;
+  readonly resources: ReadonlySet<string> | undefined;
+  readonly dialect: "msp" | "p6";
+  readonly horizonDays: number;
+}
+
+const BASES: readonly PeriodBasis[] = ["minute", "hour", "day", "week", "month"];
+
+function bad(path: string, expected: string, received: unknown): never {
+  throw new PmokitError("INVALID_INPUT", `${path}: expected ${expected}, got ${JSON.stringify(received)}`, {
+    path,
+    expected,
+    received: JSON.stringify(received),
+  });
+}
+
+export function resolveOptions(o: LevelingOptions, warnings: LevelingWarning[]): ResolvedOptions {
+  const order = o.order ?? "standard";
+  if (order !== "id" && order !== "standard" && order !== "priorityStandard")
+    bad("order", "id | standard | priorityStandard", order);
+  const periodBasis = o.periodBasis ?? "day";
+  if (!BASES.includes(periodBasis)) bad("periodBasis", BASES.join(" | "), periodBasis);
+  const num = (v: number | undefined, name: string, d: number): number => {
+    if (v === undefined) return d;
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) bad(name, "a number >= 0", v);
+    return v;
+  };
+  if (o.allowSplits === true)
+    warnings.push({
+      code: "SPLITS_NOT_SUPPORTED",
+      message: "allowSplits: splitting remaining work is not implemented yet; tasks are delayed whole",
+    });
+  const date = (v: string | undefined, name: string): EpochMinute | undefined =>
+    v === undefined ? undefined : toEpochMinute(v, name);
+  return {
+    order,
+    periodBasis,
+    withinSlack: o.withinSlack ?? false,
+    preserveMinimumFloatMinutes: num(o.preserveMinimumFloatMinutes, "preserveMinimumFloatMinutes", 0),
+    maxOverallocationPercent: num(o.maxOverallocationPercent, "maxOverallocationPercent", 0),
+    levelIndividualAssignments: o.levelIndividualAssignments ?? true,
+    clearFirst: o.clearFirst ?? true,
+    levelManualTasks: o.levelManualTasks ?? false,
+    from: date(o.from, "from"),
+    to: date(o.to, "to"),
+    resources: o.resources === undefined ? undefined : new Set(o.resources),
+    dialect: o.dialect ?? "msp",
+    horizonDays: num(o.horizonDays, "horizonDays", 3650),
+  };
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(Math.round(a));
+  b = Math.abs(Math.round(b));
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+const HARD = new Set(["MSO", "MFO", "SNLT", "FNLT", "SO", "FO"]);
+const FIXED_HARD = new Set(["MSO", "MFO", "SO", "FO"]);
+
+interface CalGrid {
+  readonly cal: WorkingCalendar;
+  /** Grid bucket of every working rank. */
+  wb: Int32Array;
+  /** Working buckets before each grid bucket (length H + 1). */
+  cnt: Int32Array;
+  /** Rank of axis value 0 (working buckets between T0 and the network origin). */
+  readonly off: number;
+}
+
+/**
+ * The compiled leveling model: network, CPM pass, tasks, assignments, resources and the time grid.
+ */
+export class LevelModel {
+  readonly project: Project;
+  readonly opts: ResolvedOptions;
+  readonly compiled: CompiledProject;
+  readonly net: CompiledNetwork;
+  readonly pass: PassResult;
+  readonly cpmStart: Float64Array;
+  readonly cpmFinish: Float64Array;
+  readonly n: number;
+  readonly tasks: Task[];
+  readonly prio: Int32Array;
+  readonly projPrio: Int32Array;
+  readonly fixed: Uint8Array;
+  readonly hard: Uint8Array;
+  readonly limitAxis: Float64Array;
+  readonly storedDelay: Float64Array;
+  readonly projectOf: string[];
+  // assignments (only those on active leaf tasks)
+  readonly aStart: Int32Array; // CSR per task
+  readonly aIds: string[] = [];
+  readonly aRes: number[] = [];
+  readonly aUnits: number[] = [];
+  readonly aLevel: number[] = [];
+  readonly aStored: number[] = [];
+  readonly aModelIndex: number[] = [];
+  // resources
+  readonly resources: Resource[];
+  readonly rIndex = new Map<string, number>();
+  readonly rMax: Float64Array;
+  readonly rCal: (WorkingCalendar | undefined)[];
+  // grid
+  readonly G: number;
+  readonly T0: EpochMinute;
+  H = 0;
+  readonly cals: CalGrid[];
+  load: Float64Array[] = [];
+  cap: Float64Array[] = [];
+  rWork: Uint8Array[] = [];
+  pIdx = new Int32Array(0);
+  pStart: number[] = [];
+  pLoad: Float64Array[] = [];
+  pCap: Float64Array[] = [];
+  readonly capFactor: number;
+  readonly warnings: LevelingWarning[];
+  readonly horizonEnd: EpochMinute;
+
+  constructor(project: Project, opts: ResolvedOptions, warnings: LevelingWarning[]) {
+    this.project = project;
+    this.opts = opts;
+    this.warnings = warnings;
+    this.capFactor = 1 + opts.maxOverallocationPercent / 100;
+    this.compiled = compileNetwork(project, { dialect: opts.dialect });
+    for (const w of this.compiled.warnings) warnings.push(w);
+    const net = (this.net = this.compiled.network);
+    if (net.scheduleFrom === "finish")
+      warnings.push({
+        code: "SCHEDULE_FROM_FINISH",
+        message: "the project is scheduled from its finish; leveling delays tasks forward from the computed dates",
+      });
+    this.pass = runPasses(net);
+    this.cpmStart = this.pass.start;
+    this.cpmFinish = this.pass.finish;
+    const n = (this.n = net.taskCount);
+    const byId = new Map(project.tasks.map((t) => [t.id, t]));
+    this.tasks = net.ids.map((id) => byId.get(id)!);
+    this.prio = new Int32Array(n);
+    this.projPrio = new Int32Array(n);
+    this.fixed = new Uint8Array(n);
+    this.hard = new Uint8Array(n);
+    this.limitAxis = new Float64Array(n).fill(Infinity);
+    this.storedDelay = new Float64Array(n);
+    this.projectOf = [];
+    const settings = project.settings;
+    for (let j = 0; j < n; j++) {
+      const t = this.tasks[j]!;
+      const ext = (t.extensions ?? {}) as Record<string, unknown>;
+      this.prio[j] = t.priority;
+      const pp = ext["projectPriority"];
+      this.projPrio[j] = typeof pp === "number" ? pp : project.priority;
+      this.projectOf.push(typeof ext["projectId"] === "string" ? (ext["projectId"] as string) : project.id);
+      const ct = t.constraint.type;
+      if (HARD.has(ct)) this.hard[j] = 1;
+      if (t.priority >= 1000) this.fixed[j] = 1;
+      else if (t.manual && !opts.levelManualTasks) this.fixed[j] = 2;
+      else if (t.actualStart !== undefined || t.percentComplete > 0) this.fixed[j] = 3;
+      else if (FIXED_HARD.has(ct) && settings.honorConstraints) this.fixed[j] = 4;
+      else if (t.activityType === "levelOfEffort") this.fixed[j] = 1;
+      const cal = net.calendars[net.taskCalendar[j]!]!;
+      if ((ct === "SNLT" || ct === "FNLT") && t.constraint.date !== undefined) {
+        const v = cal.workingMinutesBetween(net.origin, toEpochMinute(t.constraint.date));
+        this.limitAxis[j] = ct === "SNLT" ? v : v - net.duration[j]!;
+      }
+      if (!opts.clearFirst && t.levelingDelay !== undefined) this.storedDelay[j] = this.delayAxis(t.levelingDelay, j);
+    }
+    // Range: tasks starting outside [from, to) before leveling are not delayed.
+    if (opts.from !== undefined || opts.to !== undefined) {
+      for (let j = 0; j < n; j++) {
+        if (this.fixed[j]) continue;
+        const s = this.startOf(j, this.cpmStart[j]!);
+        if ((opts.from !== undefined && s < opts.from) || (opts.to !== undefined && s >= opts.to)) this.fixed[j] = 5;
+      }
+    }
+
+    // Resources.
+    this.resources = project.resources;
+    const R = this.resources.length;
+    this.rMax = new Float64Array(R);
+    this.rCal = [];
+    const calsById = new Map<string, WorkingCalendar>();
+    for (const c of net.calendars) calsById.set(c.id, c);
+    let extraCals: Map<string, WorkingCalendar> | undefined;
+    this.resources.forEach((r, i) => {
+      this.rIndex.set(r.id, i);
+      let mx = r.availability.length === 0 ? r.maxUnits : 0;
+      for (const a of r.availability) mx = Math.max(mx, a.units);
+      if (r.availability.length > 0 && !this.fullyCovered(r)) mx = Math.max(mx, r.maxUnits);
+      this.rMax[i] = mx;
+      let c: WorkingCalendar | undefined;
+      if (r.calendarId !== undefined) {
+        c = calsById.get(r.calendarId);
+        if (c === undefined) {
+          extraCals ??= this.compileExtraCalendars();
+          c = extraCals.get(r.calendarId);
+        }
+      }
+      this.rCal.push(c ?? this.projectCalendar());
+    });
+
+    // Assignments, CSR by network task.
+    const taskIndex = new Map<string, number>();
+    net.ids.forEach((id, j) => taskIndex.set(id, j));
+    const perTask: number[][] = Array.from({ length: n }, () => []);
+    project.assignments.forEach((a, k) => {
+      const j = taskIndex.get(a.taskId);
+      if (j === undefined) return;
+      perTask[j]!.push(k);
+    });
+    this.aStart = new Int32Array(n + 1);
+    for (let j = 0; j < n; j++) {
+      this.aStart[j] = this.aIds.length;
+      for (const k of perTask[j]!) {
+        const a = project.assignments[k]!;
+        const r = this.rIndex.get(a.resourceId);
+        const res = r === undefined ? undefined : this.resources[r];
+        const work = res !== undefined && res.type === "work" && a.units > 0;
+        this.aIds.push(a.id);
+        this.aRes.push(work ? r! : -1);
+        this.aUnits.push(a.units);
+        this.aLevel.push(work && (opts.resources === undefined || opts.resources.has(a.resourceId)) ? 1 : 0);
+        this.aStored.push(!opts.clearFirst && a.levelingDelay !== undefined ? this.delayAxis(a.levelingDelay, j) : 0);
+        this.aModelIndex.push(k);
+        if (r === undefined)
+          warnings.push({
+            code: "UNKNOWN_RESOURCE",
+            message: `assignment ${a.id}: resource '${a.resourceId}' not found; ignored by leveling`,
+            ids: [a.id],
+          });
+        else if (work && a.contour !== "flat")
+          warnings.push({
+            code: "CONTOUR_FLATTENED",
+            message: `assignment ${a.id}: ${a.contour} contour leveled as flat`,
+            ids: [a.id],
+          });
+      }
+    }
+    this.aStart[n] = this.aIds.length;
+
+    // Grid resolution and origin.
+    let g = 60;
+    let minStart = net.origin;
+    let maxFinish = net.origin;
+    for (let j = 0; j < n; j++) {
+      g = gcd(g, net.duration[j]!);
+      g = gcd(g, net.remaining[j]!);
+      const s = this.startOf(j, this.cpmStart[j]!);
+      const f = this.endOf(j, this.cpmFinish[j]!);
+      g = gcd(gcd(g, s), f);
+      g = gcd(g, this.storedDelay[j]!);
+      if (s < minStart) minStart = s;
+      if (f > maxFinish) maxFinish = f;
+    }
+    for (const d of this.aStored) g = gcd(g, d);
+    for (let k = 0; k < net.linkCount; k++) if (net.linkPercent[k] === 0) g = gcd(g, net.linkLag[k]!);
+    g = gcd(g, net.origin);
+    for (const r of this.resources)
+      for (const a of r.availability) {
+        if (a.from !== undefined) g = gcd(g, toEpochMinute(a.from));
+        if (a.to !== undefined) g = gcd(g, toEpochMinute(a.to));
+      }
+    this.T0 = Math.floor(minStart / 1440) * 1440 - 1440;
+    const span = maxFinish - this.T0;
+    const calList: WorkingCalendar[] = [...net.calendars];
+    for (const c of this.rCal) if (c !== undefined && !calList.includes(c)) calList.push(c);
+    for (const c of calList) {
+      const wi = (c as { workingIntervals?: (a: number, b: number) => [number, number][] }).workingIntervals;
+      if (typeof wi === "function") {
+        for (const [a, b] of wi.call(c, this.T0, this.T0 + Math.max(span, 400 * 1440)))
+          g = gcd(gcd(g, a), b);
+      }
+    }
+    if (g === 0) g = 60;
+    this.G = g;
+    this.horizonEnd = maxFinish + opts.horizonDays * 1440;
+    this.cals = net.calendars.map((cal) => ({
+      cal,
+      wb: new Int32Array(0),
+      cnt: new Int32Array(1),
+      off: cal.workingMinutesBetween(this.T0, net.origin) / g,
+    }));
+    this.load = this.resources.map(() => new Float64Array(0));
+    this.cap = this.resources.map(() => new Float64Array(0));
+    this.rWork = this.resources.map(() => new Uint8Array(0));
+    this.pLoad = this.resources.map(() => new Float64Array(0));
+    this.pCap = this.resources.map(() => new Float64Array(0));
+    this.ensureBuckets(Math.ceil((maxFinish - this.T0) / g) + Math.ceil(14 * 1440 / g));
+  }
+
+  private projectCalendar(): WorkingCalendar {
+    // The project calendar is the network's lag calendar "project"; find it by id.
+    const id = this.project.settings.defaultCalendarId;
+    return this.net.calendars.find((c) => c.id === id) ?? this.net.calendars[0]!;
+  }
+
+  private compileExtraCalendars(): Map<string, WorkingCalendar> {
+    // Resource calendars not used by any task.
+    const out = new Map<string, WorkingCalendar>();
+    if (this.project.calendars.length === 0) return out;
+    for (const [id, c] of compileCalendars(this.project.calendars)) out.set(id, c);
+    return out;
+  }
+
+  private fullyCovered(r: Resource): boolean {
+    return r.availability.some((a) => a.from === undefined && a.to === undefined);
+  }
+
+  delayAxis(d: { value: number; unit: Task["duration"]["unit"] }, _j: number): number {
+    if (d.unit === "percent") return 0;
+    return Math.max(0, Math.round(durationToMinutes(d, this.project.settings)));
+  }
+
+  isElapsedDelay(d: { unit: Task["duration"]["unit"] }): boolean {
+    return isElapsedUnit(d.unit);
+  }
+
+  cal(j: number): WorkingCalendar {
+    return this.net.calendars[this.net.taskCalendar[j]!]!;
+  }
+
+  startOf(j: number, v: number): EpochMinute {
+    return axisToDate(this.cal(j), this.net.origin, v, "start");
+  }
+
+  endOf(j: number, v: number): EpochMinute {
+    return axisToDate(this.cal(j), this.net.origin, v, "end");
+  }
+
+  /** Grows every grid array to at least `h` buckets. */
+  ensureBuckets(h: number): void {
+    if (h <= this.H) return;
+    const H = Math.max(h, this.H * 2, 64);
+    const G = this.G;
+    const T0 = this.T0;
+    for (const c of this.cals) {
+      const cnt = new Int32Array(H + 1);
+      const wb: number[] = [];
+      let k = 0;
+      for (let b = 0; b < H; b++) {
+        cnt[b] = k;
+        if (c.cal.isWorking(T0 + b * G)) {
+          wb.push(b);
+          k++;
+        }
+      }
+      cnt[H] = k;
+      c.cnt = cnt;
+      c.wb = Int32Array.from(wb);
+    }
+    // Periods.
+    const basis = this.opts.periodBasis;
+    const key = (b: number): number => {
+      const t = T0 + b * G;
+      switch (basis) {
+        case "minute":
+          return b;
+        case "hour":
+          return Math.floor(t / 60);
+        case "day":
+          return Math.floor(t / 1440);
+        case "week": {
+          const d = Math.floor(t / 1440);
+          return Math.floor((d - ((dayOfWeek(d) + 6) % 7)) / 7);
+        }
+        case "month": {
+          const s = fromEpochDay(Math.floor(t / 1440));
+          return Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7)) - 1;
+        }
+      }
+    };
+    const pIdx = new Int32Array(H);
+    const pStart: number[] = [];
+    const k0 = key(0);
+    for (let b = 0; b < H; b++) {
+      const p = key(b) - k0;
+      pIdx[b] = p;
+      if (p >= pStart.length) pStart.push(b);
+    }
+    pStart.push(H);
+    const P = pStart.length - 1;
+    const oldH = this.H;
+    this.resources.forEach((r, i) => {
+      const load = new Float64Array(H);
+      load.set(this.load[i]!.subarray(0, oldH));
+      const cap = new Float64Array(H);
+      const work = new Uint8Array(H);
+      const rc = this.rCal[i];
+      const rows = r.availability.map((a) => ({
+        from: a.from === undefined ? -Infinity : toEpochMinute(a.from),
+        to: a.to === undefined ? Infinity : toEpochMinute(a.to),
+        units: a.units,
+      }));
+      for (let b = 0; b < H; b++) {
+        const t = T0 + b * G;
+        let u = r.maxUnits;
+        for (const row of rows) if (t >= row.from && t < row.to) u = row.units;
+        cap[b] = u * this.capFactor;
+        work[b] = rc === undefined || rc.isWorking(t) ? 1 : 0;
+      }
+      const pLoad = new Float64Array(P);
+      const pCap = new Float64Array(P);
+      for (let b = 0; b < H; b++) {
+        pLoad[pIdx[b]!]! += load[b]!;
+        if (work[b]) pCap[pIdx[b]!]! += cap[b]!;
+      }
+      this.load[i] = load;
+      this.cap[i] = cap;
+      this.rWork[i] = work;
+      this.pLoad[i] = pLoad;
+      this.pCap[i] = pCap;
+    });
+    this.pIdx = pIdx;
+    this.pStart = pStart;
+    this.H = H;
+  }
+
+  /** Makes sure calendar `c` has at least `rank` working buckets. */
+  ensureRank(c: number, rank: number): void {
+    while (this.cals[c]!.wb.length <= rank) this.ensureBuckets(this.H * 2);
+  }
+
+  resetLoads(): void {
+    for (let i = 0; i < this.resources.length; i++) {
+      this.load[i]!.fill(0);
+      this.pLoad[i]!.fill(0);
+    }
+  }
+}
+
+/** Per-run schedule state. */
+export interface Placement {
+  /** Axis start / finish per network task. */
+  readonly S: Float64Array;
+  readonly F: Float64Array;
+  /** The start allowed by predecessors and constraints (axis), per task. */
+  readonly lo: Float64Array;
+  /** Axis start per assignment. */
+  readonly aS: Float64Array;
+  readonly unresolved: { j: number; a: number; reason: UnresolvedReason; at: number }[];
+  /** First conflict met at `lo` for delayed tasks: assignment index and grid bucket. */
+  readonly cause: Int32Array;
+  readonly causeBucket: Int32Array;
+}
+
+/** Ordering of the serial SGS: a comparator on eligible tasks (negative = schedule `a` first). */
+export type Compare = (a: number, b: number, lo: Float64Array, loEpoch: Float64Array) => number;
+
+export function orderComparator(m: LevelModel, order: ResolvedOptions["order"]): Compare {
+  const { pass, prio, projPrio, hard, cpmStart } = m;
+  const slack = (j: number, lo: Float64Array): number => pass.totalSlack[j]! - (lo[j]! - cpmStart[j]!);
+  const prioCmp = (a: number, b: number): number => projPrio[b]! - projPrio[a]! || prio[b]! - prio[a]!;
+  const std = (a: number, b: number, lo: Float64Array, le: Float64Array): number =>
+    le[a]! - le[b]! || hard[b]! - hard[a]! || slack(a, lo) - slack(b, lo) || prioCmp(a, b) || a - b;
+  if (order === "id") return (a, b) => a - b;
+  if (order === "priorityStandard") return (a, b, lo, le) => prioCmp(a, b) || std(a, b, lo, le);
+  return std;
+}
+
+/** A comparator from an explicit priority list (lower rank first). */
+export function rankComparator(rank: ArrayLike<number>): Compare {
+  return (a, b) => rank[a]! - rank[b]! || a - b;
+}
+
+class Heap {
+  private readonly h: number[] = [];
+  private readonly less: (a: number, b: number) => boolean;
+  constructor(less: (a: number, b: number) => boolean) {
+    this.less = less;
+  }
+  get size(): number {
+    return this.h.length;
+  }
+  push(v: number): void {
+    const h = this.h;
+    h.push(v);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+  pop(): number {
+    const h = this.h;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let s = i;
+        if (l < h.length && this.less(h[l]!, h[s]!)) s = l;
+        if (r < h.length && this.less(h[r]!, h[s]!)) s = r;
+        if (s === i) break;
+        [h[i], h[s]] = [h[s]!, h[i]!];
+        i = s;
+      }
+    }
+    return top;
+  }
+}
+
+const EPS = 1e-9;
+
+/**
+ * Runs the serial SGS (`mode: "level"`) or replays stored delays (`mode: "replay"`).
+ * `delays` (replay): task and assignment delays in axis minutes.
+ */
+export function runSchedule(
+  m: LevelModel,
+  mode: "level" | "replay",
+  compare: Compare,
+  delays?: { task: (j: number, lo: number) => number; assignment: (k: number, start: number) => number },
+): Placement {
+  const { net, n, G, opts } = m;
+  const cals = net.calendars;
+  const origin = net.origin;
+  const W = (c: number, e: EpochMinute): number => cals[c]!.workingMinutesBetween(origin, e);
+  const startOfC = (c: number, v: number): EpochMinute => axisToDate(cals[c]!, origin, v, "start");
+  const endOfC = (c: number, v: number): EpochMinute => axisToDate(cals[c]!, origin, v, "end");
+  const S = new Float64Array(n);
+  const F = new Float64Array(n);
+  const lo = new Float64Array(n);
+  const loE = new Float64Array(n);
+  const aS = new Float64Array(m.aIds.length);
+  const booked = new Uint8Array(m.aIds.length);
+  const cause = new Int32Array(n).fill(-1);
+  const causeBucket = new Int32Array(n).fill(-1);
+  const unresolved: Placement["unresolved"] = [];
+  m.resetLoads();
+  const minute = opts.periodBasis === "minute";
+  const dur = (j: number): number => {
+    const d = m.cpmFinish[j]! - m.cpmStart[j]!;
+    return d > 0 ? d : 0;
+  };
+  const rankOf = (j: number, v: number): number => Math.round((v + m.cals[net.taskCalendar[j]!]!.off * G) / G);
+
+  const book = (j: number, k: number, start: number, sign: number): void => {
+    const r = m.aRes[k]!;
+    if (r < 0) return;
+    const nb = Math.round(dur(j) / G);
+    if (nb <= 0) return;
+    const c = net.taskCalendar[j]!;
+    const k0 = rankOf(j, start);
+    m.ensureRank(c, k0 + nb);
+    const wb = m.cals[c]!.wb;
+    const load = m.load[r]!;
+    const pLoad = m.pLoad[r]!;
+    const pIdx = m.pIdx;
+    const u = m.aUnits[k]! * sign;
+    for (let q = k0; q < k0 + nb; q++) {
+      const b = wb[q]!;
+      load[b]! += u;
+      pLoad[pIdx[b]!]! += u;
+    }
+    booked[k] = sign > 0 ? 1 : 0;
+  };
+
+  /** First conflicting rank of assignment k placed from rank k0 (or -1), and the next rank to try. */
+  let conflictBucket = -1;
+  const conflictAt = (j: number, k: number, k0: number, nb: number): number => {
+    const r = m.aRes[k]!;
+    const c = net.taskCalendar[j]!;
+    m.ensureRank(c, k0 + nb);
+    const cg = m.cals[c]!;
+    const wb = cg.wb;
+    const u = m.aUnits[k]!;
+    const load = m.load[r]!;
+    const cap = m.cap[r]!;
+    if (minute) {
+      for (let q = k0; q < k0 + nb; q++) {
+        const b = wb[q]!;
+        if (load[b]! + u > cap[b]! + EPS) {
+          conflictBucket = b;
+          return q + 1;
+        }
+      }
+      return -1;
+    }
+    const pIdx = m.pIdx;
+    const pLoad = m.pLoad[r]!;
+    const pCap = m.pCap[r]!;
+    let q = k0;
+    while (q < k0 + nb) {
+      const p = pIdx[wb[q]!]!;
+      let cnt = 0;
+      const q0 = q;
+      while (q < k0 + nb && pIdx[wb[q]!]! === p) {
+        cnt++;
+        q++;
+      }
+      if (pLoad[p]! + u * cnt > pCap[p]! + EPS) {
+        conflictBucket = wb[q0]!;
+        const next = m.pStart[p + 1]!;
+        if (next >= m.H) m.ensureBuckets(m.H * 2);
+        return Math.max(q0 + 1, m.cals[c]!.cnt[Math.min(m.pStart[p + 1]!, m.H)]!);
+      }
+    }
+    return -1;
+  };
+
+  const horizonAxis = (j: number): number => W(net.taskCalendar[j]!, m.horizonEnd);
+  const reasonOfFixed = (j: number): UnresolvedReason => FIXED_REASONS[m.fixed[j]!] as UnresolvedReason;
+
+  // Tentative bookings of fixed tasks at their pre-leveling dates, so others plan around them.
+  const tent = new Uint8Array(n);
+  if (mode === "level") {
+    for (let j = 0; j < n; j++) {
+      if (!m.fixed[j]) continue;
+      tent[j] = 1;
+      for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) book(j, k, m.cpmStart[j]!, 1);
+    }
+  }
+
+  // Predecessor counts.
+  const predLeft = new Int32Array(n);
+  for (let k = 0; k < net.linkCount; k++) predLeft[net.linkTo[k]!]!++;
+  const heap = new Heap((a, b) => compare(a, b, lo, loE) < 0);
+  const computeLo = (j: number): void => {
+    const cj = net.taskCalendar[j]!;
+    let s = m.cpmStart[j]!;
+    const d = dur(j);
+    let fin = -Infinity;
+    for (let p = net.predOffsets[j]!; p < net.predOffsets[j + 1]!; p++) {
+      const k = net.predLinks[p]!;
+      if (net.linkNoForward[k] === 1) continue;
+      const i = net.linkFrom[k]!;
+      const t = net.linkType[k]!;
+      const lag =
+        net.linkPercent[k] === 1 ? Math.round((net.linkLag[k]! * dur(i)) / 100) : net.linkLag[k]!;
+      let v: number;
+      if (net.linkFast[k] === 1) v = (t & 1 ? S[i]! : F[i]!) + lag;
+      else {
+        const ci = net.taskCalendar[i]!;
+        const e = t & 1 ? startOfC(ci, S[i]!) : endOfC(ci, F[i]!);
+        v = W(cj, cals[net.linkLagCalendar[k]!]!.addWorkingMinutes(e, lag));
+      }
+      if (t & 2) {
+        if (v > fin) fin = v;
+      } else if (v > s) s = v;
+    }
+    if (fin - d > s) s = fin - d;
+    if (m.fixed[j] === 2 || m.fixed[j] === 3) s = m.cpmStart[j]!; // manual / started keep their dates
+    if (!m.fixed[j] || m.fixed[j] === 5) s += m.storedDelay[j]!;
+    lo[j] = s;
+    loE[j] = startOfC(cj, s);
+  };
+  for (let j = 0; j < n; j++)
+    if (predLeft[j] === 0) {
+      computeLo(j);
+      heap.push(j);
+    }
+
+  while (heap.size > 0) {
+    const j = heap.pop();
+    const l = lo[j]!;
+    const d = dur(j);
+    const nb = Math.round(d / G);
+    const a0 = m.aStart[j]!;
+    const a1 = m.aStart[j + 1]!;
+    if (tent[j]) for (let k = a0; k < a1; k++) book(j, k, m.cpmStart[j]!, -1);
+    let s = l;
+    if (mode === "replay") {
+      s = delays === undefined ? l : Math.max(l, delays.task(j, l));
+      for (let k = a0; k < a1; k++) aS[k] = delays === undefined ? s : Math.max(s, delays.assignment(k, s));
+    } else if (m.fixed[j] || nb === 0) {
+      for (let k = a0; k < a1; k++) {
+        aS[k] = s;
+        if (m.aLevel[k] && nb > 0 && conflictAt(j, k, rankOf(j, s), nb) >= 0)
+          unresolved.push({ j, a: k, reason: reasonOfFixed(j), at: s });
+      }
+    } else {
+      const limit = Math.min(
+        m.limitAxis[j]!,
+        opts.withinSlack
+          ? Math.max(l, m.pass.lateStart[j]! - opts.preserveMinimumFloatMinutes)
+          : Infinity,
+        horizonAxis(j),
+      );
+      const maxRank = rankOf(j, Math.max(l, limit));
+      const limitReason: UnresolvedReason =
+        limit === m.limitAxis[j]! ? "hardConstraint" : opts.withinSlack && limit < horizonAxis(j) ? "withinSlack" : "horizon";
+      const levelable = (k: number): boolean => {
+        if (!m.aLevel[k]) return false;
+        const r = m.aRes[k]!;
+        if (m.aUnits[k]! > m.rMax[r]! * m.capFactor + EPS) return false;
+        return true;
+      };
+      for (let k = a0; k < a1; k++)
+        if (m.aLevel[k] && !levelable(k)) unresolved.push({ j, a: k, reason: "aboveMaxUnits", at: l });
+      const firstTry = (k: number, r0: number): void => {
+        if (cause[j]! >= 0) return;
+        if (conflictAt(j, k, r0, nb) >= 0) {
+          cause[j] = k;
+          causeBucket[j] = conflictBucket;
+        }
+      };
+      if (opts.levelIndividualAssignments) {
+        let minS = Infinity;
+        let any = false;
+        for (let k = a0; k < a1; k++) {
+          const base = l + (m.aStored[k] ?? 0);
+          if (!levelable(k)) {
+            aS[k] = base;
+            if (base < minS) minS = base;
+            continue;
+          }
+          any = true;
+          let r = rankOf(j, base);
+          firstTry(k, r);
+          let found = -1;
+          while (r <= maxRank) {
+            const next = conflictAt(j, k, r, nb);
+            if (next < 0) {
+              found = r;
+              break;
+            }
+            r = next;
+          }
+          if (found < 0) {
+            unresolved.push({ j, a: k, reason: limitReason, at: base });
+            aS[k] = base;
+          } else aS[k] = found * G - m.cals[net.taskCalendar[j]!]!.off * G;
+          if (aS[k]! < minS) minS = aS[k]!;
+          book(j, k, aS[k]!, 1);
+        }
+        s = a1 > a0 && (any || minS < Infinity) ? Math.max(l, minS) : l;
+        for (let k = a0; k < a1; k++) if (booked[k]) book(j, k, aS[k]!, -1); // re-booked below
+      } else {
+        let r = rankOf(j, l);
+        for (let k = a0; k < a1; k++) if (levelable(k)) firstTry(k, r);
+        let found = -1;
+        outer: while (r <= maxRank) {
+          for (let k = a0; k < a1; k++) {
+            if (!levelable(k)) continue;
+            const next = conflictAt(j, k, r, nb);
+            if (next >= 0) {
+              r = next;
+              continue outer;
+            }
+          }
+          found = r;
+          break;
+        }
+        if (found < 0) {
+          for (let k = a0; k < a1; k++)
+            if (levelable(k)) unresolved.push({ j, a: k, reason: limitReason, at: l });
+          s = l;
+        } else s = found * G - m.cals[net.taskCalendar[j]!]!.off * G;
+        for (let k = a0; k < a1; k++) aS[k] = s + (m.aStored[k] ?? 0);
+      }
+    }
+    let f = s + d;
+    for (let k = a0; k < a1; k++) {
+      if (aS[k]! + d > f) f = aS[k]! + d;
+      book(j, k, aS[k]!, 1);
+    }
+    S[j] = s;
+    F[j] = f;
+    for (let p = net.succOffsets[j]!; p < net.succOffsets[j + 1]!; p++) {
+      const q = net.linkTo[net.succLinks[p]!]!;
+      if (--predLeft[q]! === 0) {
+        computeLo(q);
+        heap.push(q);
+      }
+    }
+  }
+  return { S, F, lo, aS, unresolved, cause, causeBucket };
+}
+
+export { fromEpochMinute, displayDates };

@@ -28,7 +28,9 @@ export async function run(ctx) {
       "near-critical": p.tasks.filter((t) => t.nearCritical && !t.summary).length,
     })),
   );
-  console.log(`Portfolio finish (msp): ${msp.projectFinish.slice(0, 16)}. Critical path of each project (driving links, start → finish):`);
+  console.log(
+    `Portfolio finish (msp): ${msp.projectFinish.slice(0, 16)}. Critical path of each project (driving links, start → finish):`,
+  );
   for (const p of msp.projects) {
     const path = p.criticalPaths[0] ?? [];
     console.log(`  ${p.id}: ${path.join(" → ")}`);

@@ -18,7 +18,8 @@ export function projectToRiskModel(project) {
   const ids = new Set(tasks.map((t) => t.id));
   // A link to or from a summary task stands for links to or from all of its leaf tasks.
   const children = new Map();
-  for (const t of project.tasks) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  for (const t of project.tasks)
+    if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
   const leaves = (id) => (children.has(id) ? children.get(id).flatMap(leaves) : [id]);
   const preds = new Map(tasks.map((t) => [t.id, new Map()]));
   for (const d of project.dependencies ?? [])
@@ -32,7 +33,8 @@ export function projectToRiskModel(project) {
     return {
       id: t.id,
       name: t.name,
-      duration: planned > 0 ? { dist: "triangular", min: 0.9 * planned, mode: planned, max: 1.3 * planned } : 0,
+      duration:
+        planned > 0 ? { dist: "triangular", min: 0.9 * planned, mode: planned, max: 1.3 * planned } : 0,
       predecessors: [...preds.get(t.id).values()],
       ...(cost && planned > 0 ? { cost: { ratePerDay: Number(cost) / planned } } : {}),
     };
@@ -65,7 +67,7 @@ export async function run(ctx) {
   for (const project of sample.projects) {
     const model = projectToRiskModel(project);
     const r = simulate(model, options);
-    samples.push({ id: project.id, cost: r.samples.cost, finish: r.samples.finish });
+    if (r.samples) samples.push({ id: project.id, cost: r.samples.cost, finish: r.samples.finish });
     const top = [...r.risks].sort((a, b) => b.meanImpactDays - a.meanImpactDays)[0];
     rows.push({
       project: project.id,
@@ -83,6 +85,7 @@ export async function run(ctx) {
   console.log("Project duration in working days from the start (5,000 iterations, seed 2026):");
   console.table(rows);
   const roll = rollUpPortfolio(samples);
+  if (!roll.cost || !roll.finish || roll.sumOfProjectPercentiles === null) return;
   console.log(
     `Portfolio cost (${sample.currency}): P80 of the summed samples ${roll.cost.p80.toFixed(0)}` +
       ` vs sum of project P80s ${roll.sumOfProjectPercentiles.toFixed(0)} (percentiles do not add).`,

@@ -124,7 +124,8 @@ function tjp(net: NetworkInput): string {
   const preds: number[][] = net.tasks.map(() => []);
   for (const l of net.links) preds[l.to]!.push(l.from);
   net.tasks.forEach((t, j) => {
-    const dep = preds[j]!.length > 0 ? ` depends ${preds[j]!.map((i) => `!t${i}`).join(", ")}` : "";
+    const ps = [...new Set(preds[j]!)];
+    const dep = ps.length > 0 ? ` depends ${ps.map((i) => `!t${i}`).join(", ")}` : "";
     lines.push(`task t${j} "${t.id}" { length ${t.duration / 480}d${dep} }`);
   });
   return `${lines.join("\n")}\n`;
@@ -180,7 +181,11 @@ console.log(
       if (process.env["PMOKIT_KEEP_TJP"]) writeFileSync(process.env["PMOKIT_KEEP_TJP"], tjp(input));
       const tjRuns: number[] = [];
       for (let r = 0; r < 3; r++) {
-        tjRuns.push(time(() => execFileSync("tj3", ["--silent", file], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] })));
+        tjRuns.push(
+          time(() =>
+            execFileSync("tj3", ["--silent", file], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] }),
+          ),
+        );
       }
       const full = median([0, 1, 2].map(() => time(() => runPasses(compileNetworkInput(input)))));
       const t = median(tjRuns);

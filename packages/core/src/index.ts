@@ -180,3 +180,21 @@ export {
 export type { AuditRule, AuditFinding, AuditSeverity } from "./audit/rules.js";
 export { auditProject } from "./audit/audit.js";
 export type { AuditOptions, AuditReport } from "./audit/audit.js";
+export {
+  DEFAULT_HEALTH_RULES,
+  assessHealth,
+  combineRag,
+  riskExposure,
+  projectHealth,
+  rollupHealth,
+  createStatusSnapshot,
+  appendStatusSnapshot,
+} from "./health/health.js";
+export type {
+  Rag,
+  HealthRule,
+  HealthMetrics,
+  RagCombination,
+  HealthAssessment,
+  StatusSnapshot,
+} from "./health/health.js";

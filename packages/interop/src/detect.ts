@@ -66,7 +66,9 @@ export function detectFormat(input: Uint8Array | string, fileName?: string): Pro
     const slice = input.subarray(0, 4096);
     head = decodeText(slice, { fallback: "windows-1252" }).text;
   }
-  head = head.replace(/^\uFEFF/, "").replace(/^\u0000+/, "");
+  let k = 0;
+  while (k < head.length && (head.charCodeAt(k) === 0xfeff || head.charCodeAt(k) === 0)) k++;
+  head = head.slice(k);
   const t = head.trimStart();
   if (t.startsWith("ERMHDR")) return "xer";
   if (t.startsWith("<")) {

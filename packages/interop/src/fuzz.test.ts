@@ -23,7 +23,31 @@ function rng(seed: number): () => number {
 }
 
 const enc = new TextEncoder();
-const SNIPPETS = ["<", ">", "</Task>", "<Task>", "&", "&bogus;", "<!DOCTYPE x [<!ENTITY a 'b'>]>", "\t", "%R\t", "%T\tTASK", "%F\ta", "%E", '"', "\u0000", "\uFFFD", "-1", "NaN", "99999999999", "2025-02-30T00:00:00", "PT-5H", "(0||", ")", "\r\n"];
+const SNIPPETS = [
+  "<",
+  ">",
+  "</Task>",
+  "<Task>",
+  "&",
+  "&bogus;",
+  "<!DOCTYPE x [<!ENTITY a 'b'>]>",
+  "\t",
+  "%R\t",
+  "%T\tTASK",
+  "%F\ta",
+  "%E",
+  '"',
+  "\u0000",
+  "\uFFFD",
+  "-1",
+  "NaN",
+  "99999999999",
+  "2025-02-30T00:00:00",
+  "PT-5H",
+  "(0||",
+  ")",
+  "\r\n",
+];
 
 function mutate(base: Uint8Array, r: () => number): { bytes: Uint8Array; encoding?: string } {
   let b = base;
@@ -39,7 +63,8 @@ function mutate(base: Uint8Array, r: () => number): { bytes: Uint8Array; encodin
       case 1: {
         // flip bytes
         const c = Uint8Array.from(b);
-        for (let j = 0; j < 1 + Math.floor(r() * 8); j++) if (c.length > 0) c[Math.floor(r() * c.length)] = Math.floor(r() * 256);
+        for (let j = 0; j < 1 + Math.floor(r() * 8); j++)
+          if (c.length > 0) c[Math.floor(r() * c.length)] = Math.floor(r() * 256);
         b = c;
         break;
       }
@@ -93,7 +118,13 @@ function mutate(base: Uint8Array, r: () => number): { bytes: Uint8Array; encodin
         const m = /\d+/g;
         m.lastIndex = pos;
         const hit = m.exec(text);
-        if (hit) b = Uint8Array.from(text.slice(0, hit.index) + ["-1", "0", "4294967296", "1e308", "31"][Math.floor(r() * 5)] + text.slice(hit.index + hit[0].length), (ch) => ch.charCodeAt(0) & 0xff);
+        if (hit)
+          b = Uint8Array.from(
+            text.slice(0, hit.index) +
+              ["-1", "0", "4294967296", "1e308", "31"][Math.floor(r() * 5)] +
+              text.slice(hit.index + hit[0].length),
+            (ch) => ch.charCodeAt(0) & 0xff,
+          );
       }
     }
   }
@@ -106,7 +137,11 @@ interface Stats {
   errors: Record<string, number>;
 }
 
-function run(bases: readonly { name: string; bytes: Uint8Array; csv?: boolean }[], cases: number, seed: number): Stats {
+function run(
+  bases: readonly { name: string; bytes: Uint8Array; csv?: boolean }[],
+  cases: number,
+  seed: number,
+): Stats {
   const r = rng(seed);
   const stats: Stats = { cases: 0, ok: 0, errors: {} };
   for (let i = 0; i < cases; i++) {
@@ -118,7 +153,9 @@ function run(bases: readonly { name: string; bytes: Uint8Array; csv?: boolean }[
       stats.ok++;
     } catch (e) {
       if (!isPmokitError(e)) {
-        throw new Error(`fuzz case ${i} (${base.name}, seed ${seed}) threw a non-pmokit error: ${e instanceof Error ? e.stack : String(e)}`);
+        throw new Error(
+          `fuzz case ${i} (${base.name}, seed ${seed}) threw a non-pmokit error: ${e instanceof Error ? e.stack : String(e)}`,
+        );
       }
       stats.errors[e.code] = (stats.errors[e.code] ?? 0) + 1;
     }
@@ -156,10 +193,14 @@ describe("fuzz: mutated inputs never crash a reader", () => {
         if (bytes.length <= 60_000) files.push({ name: f, bytes });
       }
   }
-  it.skipIf(files.length === 0)("shared oracle files (≤ 60 kB): 1,500 cases, only typed pmokit errors", { timeout: 120_000 }, () => {
-    const stats = run(files, 1500, 7);
-    expect(stats.cases).toBe(1500);
-    expect(stats.ok).toBeGreaterThan(50);
-    console.log(`fuzz shared files (${files.length}): ${JSON.stringify(stats)}`);
-  });
+  it.skipIf(files.length === 0)(
+    "shared oracle files (≤ 60 kB): 1,500 cases, only typed pmokit errors",
+    { timeout: 120_000 },
+    () => {
+      const stats = run(files, 1500, 7);
+      expect(stats.cases).toBe(1500);
+      expect(stats.ok).toBeGreaterThan(50);
+      console.log(`fuzz shared files (${files.length}): ${JSON.stringify(stats)}`);
+    },
+  );
 });

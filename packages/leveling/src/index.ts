@@ -28,3 +28,31 @@ export { parsePsplibSm, safeParsePsplibSm } from "./rcpsp/psplib.js";
 export type { PsplibInstance, ParsePsplibOptions } from "./rcpsp/psplib.js";
 export { validateRcpspSchedule } from "./rcpsp/validate.js";
 export type { RcpspValidation, RcpspViolation } from "./rcpsp/validate.js";
+export {
+  levelProject,
+  levelPortfolio,
+  leveledSchedule,
+  clearLeveling,
+  findOverallocations,
+  resourceHistograms,
+} from "./level/level.js";
+export type { LeveledProjectSummary, PortfolioLevelingResult } from "./level/level.js";
+export { optimizeLeveling, optimizePortfolioLeveling } from "./level/optimize.js";
+export type {
+  OptimizeLevelingOptions,
+  OptimizedLevelingResult,
+  LevelingOptimization,
+} from "./level/optimize.js";
+export type {
+  LevelingOrder,
+  PeriodBasis,
+  LevelingOptions,
+  UnresolvedReason,
+  UnresolvedConflict,
+  Overallocation,
+  LeveledAssignment,
+  LeveledTask,
+  LevelingWarning,
+  LevelingResult,
+  ResourceHistogram,
+} from "./level/types.js";

@@ -6,11 +6,20 @@ import type { CommandContext, CommandSpec } from "../command.js";
 function inFile(file: string, e: unknown): unknown {
   if (!isPmokitError(e)) return e;
   const name = file === "-" ? "<stdin>" : file;
-  if (e.message.startsWith(name)) return e;
-  return new PmokitError(e.code, `${name}: ${e.message.split("\n")[0]}`, { ...e.details, file: name }, { cause: e });
+  const lines = e.message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  let msg = lines[0] ?? e.code;
+  if (lines.length > 1) msg += ` ${lines[1]}${lines.length > 2 ? ` (and ${lines.length - 2} more)` : ""}`;
+  if (!msg.startsWith(name)) msg = `${name}: ${msg}`;
+  return new PmokitError(e.code, msg, { ...e.details, file: name }, { cause: e });
 }
 
-async function readProjects(ctx: CommandContext, file: string): Promise<{ projects: Project[]; format: string }> {
+async function readProjects(
+  ctx: CommandContext,
+  file: string,
+): Promise<{ projects: Project[]; format: string }> {
   const bytes = await ctx.readBytes(file);
   try {
     const r = readProjectFile(bytes, { fileName: file });
@@ -18,7 +27,10 @@ async function readProjects(ctx: CommandContext, file: string): Promise<{ projec
       ctx.err(`${file}${w.line === undefined ? "" : `:${w.line}`}: warning ${w.code}: ${w.message}`);
     if (r.warnings.length > 10) ctx.err(`${file}: ... and ${r.warnings.length - 10} more reader warnings`);
     if (r.projects.length === 0)
-      throw new PmokitError("INVALID_INPUT", `${file}: the file holds no project`, { file, expected: "a project" });
+      throw new PmokitError("INVALID_INPUT", `${file}: the file holds no project`, {
+        file,
+        expected: "a project",
+      });
     return { projects: r.projects, format: r.format };
   } catch (e) {
     // a plain pmokit project JSON that the reader does not know: parse it directly
@@ -37,7 +49,9 @@ function table(report: AuditReport, name: string): string {
     c.number === undefined ? c.id : String(c.number),
     c.name,
     `${c.count}/${c.total}`,
-    c.id === "cpli" || c.id === "bei" || c.id === "criticalPathTest" ? fmtPct(c.value) : `${fmtPct(c.percent)} %`,
+    c.id === "cpli" || c.id === "bei" || c.id === "criticalPathTest"
+      ? fmtPct(c.value)
+      : `${fmtPct(c.percent)} %`,
     `${c.comparison} ${c.threshold}`,
     c.pass === null ? "n/a" : c.pass ? "pass" : "FAIL",
     c.items.slice(0, 6).join(" ") + (c.items.length > 6 ? ` (+${c.items.length - 6})` : ""),
@@ -61,13 +75,14 @@ function table(report: AuditReport, name: string): string {
 export const auditCommand: CommandSpec = {
   name: "audit",
   summary: "DCMA 14-point schedule assessment plus PMO rules on a project file.",
-  usage: "audit FILE [--json] [--float-source auto|engine|reported] [--dialect msp|p6] [--include-milestones]",
+  usage:
+    "audit FILE [--json] [--float-source auto|engine|reported] [--dialect msp|p6] [--include-milestones]",
   description: [
     "Reads MS Project XML (MSPDI), Primavera XER, P6 XML or a pmokit JSON project / portfolio (format detected",
     "from content; FILE '-' reads stdin) and runs the DCMA 14-point assessment (standard thresholds) and the",
     "default PMO rules (owner, open ends, baseline, status date, summary links) on every project of the file.",
     'Output: { "checks": [ { "id", "name", "count", "total", "percent", "threshold", "pass", "items": [ids] } ] }',
-    "(first project; all projects under \"projects\" when the file holds several). pass is null when a check",
+    '(first project; all projects under "projects" when the file holds several). pass is null when a check',
     "does not apply (no status date, no baseline, empty population). Relationship items are 'from->to'.",
     "--float-source: float and forecast dates from the pmokit CPM engine, the values reported in the file, or",
     "auto (engine, falling back to reported values; default). Exit codes: 0 audited (whatever the result); 2 bad input.",
@@ -78,7 +93,11 @@ export const auditCommand: CommandSpec = {
       description: "Float source: auto (default), engine or reported.",
       choices: ["auto", "engine", "reported"],
     },
-    dialect: { type: "string", description: "CPM dialect (default msp for MSPDI/JSON, p6 for XER/P6 XML).", choices: ["msp", "p6"] },
+    dialect: {
+      type: "string",
+      description: "CPM dialect (default msp for MSPDI/JSON, p6 for XER/P6 XML).",
+      choices: ["msp", "p6"],
+    },
     "include-milestones": { type: "boolean", description: "Count milestones in the task populations." },
   },
   positionals: { min: 1, max: 1 },
@@ -86,7 +105,8 @@ export const auditCommand: CommandSpec = {
     const file = ctx.args[0]!;
     const { projects, format } = await readProjects(ctx, file);
     const dialect =
-      (ctx.options["dialect"] as "msp" | "p6" | undefined) ?? (format === "xer" || format === "pmxml" ? "p6" : "msp");
+      (ctx.options["dialect"] as "msp" | "p6" | undefined) ??
+      (format === "xer" || format === "pmxml" ? "p6" : "msp");
     const reports: AuditReport[] = [];
     try {
       for (const p of projects)
@@ -100,7 +120,8 @@ export const auditCommand: CommandSpec = {
     } catch (e) {
       throw inFile(file, e);
     }
-    for (const r of reports) for (const w of r.warnings) ctx.err(`${file}: project ${r.projectId}: warning ${w.code}: ${w.message}`);
+    for (const r of reports)
+      for (const w of r.warnings) ctx.err(`${file}: project ${r.projectId}: warning ${w.code}: ${w.message}`);
     const json = (r: AuditReport) => ({
       projectId: r.projectId,
       score: r.score,

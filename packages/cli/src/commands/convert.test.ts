@@ -28,12 +28,15 @@ describe("pmokit convert", () => {
     expect(readFileSync(xml, "utf8")).toContain('<Project xmlns="http://schemas.microsoft.com/project">');
     const back = join(dir, "back.json");
     expect((await runCli("convert", xml, back)).code).toBe(0);
-    const p = JSON.parse(readFileSync(back, "utf8")) as { tasks: { name: string }[]; dependencies: { lag: unknown }[] };
+    const p = JSON.parse(readFileSync(back, "utf8")) as {
+      tasks: { name: string }[];
+      dependencies: { lag: unknown }[];
+    };
     expect(p.tasks.map((t) => t.name)).toEqual(["Design", "Build"]);
     expect(p.dependencies[0]!.lag).toEqual({ value: 1, unit: "elapsedDays" });
     const csv = await runCli("convert", xml, "-", "--to", "csv", "--table", "dependencies");
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split("\n")[1]).toBe("1,2,FS,1ed") // MSPDI UIDs are integers: non-numeric ids are renumbered;
+    expect(csv.stdout.split("\n")[1]).toBe("1,2,FS,1ed"); // MSPDI UIDs are integers: non-numeric ids are renumbered;
   });
 
   it("exits 2 with one line on an unknown output extension or an unreadable input", async () => {
@@ -55,7 +58,11 @@ describeWithSharedData(["xer"], "pmokit convert on shared files", () => {
     const out = join(dir, "multi.json");
     const r = await runCli("convert", xer, out, "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ from: "xer", to: "json", projects: ["TestProject", "TestProject2"] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      from: "xer",
+      to: "json",
+      projects: ["TestProject", "TestProject2"],
+    });
     expect((JSON.parse(readFileSync(out, "utf8")) as { projects: unknown[] }).projects).toHaveLength(2);
     const bad = await runCli("convert", xer, join(dir, "one.xml"));
     expect(bad.code).toBe(2);

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import type { Portfolio, Project } from "@pmokit/core";
-import { PmokitError } from "@pmokit/core";
+import type { Project } from "@pmokit/core";
+import { PmokitError, PortfolioSchema } from "@pmokit/core";
 import type { CsvTable } from "@pmokit/interop";
 import { exportCsv, writeMspdi } from "@pmokit/interop";
 import type { CommandSpec } from "../command.js";
@@ -79,15 +79,12 @@ export const convertCommand: CommandSpec = {
         text = `${JSON.stringify(pickProject(r.projects, projectId, input), null, 2)}\n`;
       else {
         const first = r.projects[0];
-        const portfolio: Portfolio = {
+        const portfolio = PortfolioSchema.parse({
           id: input.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") || "portfolio",
           name: input.replace(/^.*[\\/]/, ""),
           currency: first?.settings.currency ?? "USD",
           projects: r.projects,
-          programs: [],
-          sharedResources: [],
-          crossProjectDependencies: [],
-        };
+        });
         text = `${JSON.stringify(portfolio, null, 2)}\n`;
       }
     } else {

@@ -2,8 +2,7 @@ import { PmokitError, evmIndicators, evmSeries, isPmokitError } from "@pmokit/co
 import type { EacMethod, EsPlateauRule, EvmIndicators, EvmSeriesInput } from "@pmokit/core";
 import type { CommandSpec } from "../command.js";
 
-const n = (s: string | null | undefined): number | null =>
-  s === null || s === undefined ? null : Number(s);
+const n = (s: string | null | undefined): number | null => (s === null || s === undefined ? null : Number(s));
 
 function mapNum(rec: Readonly<Partial<Record<string, string | null>>>): Record<string, number | null> {
   const out: Record<string, number | null> = {};
@@ -72,7 +71,11 @@ export const evmCommand: CommandSpec = {
       description: "EAC method behind ETC, VAC and TCPI(EAC) (default cpi).",
       choices: ["cpi", "atypical", "cpiSpi", "composite"],
     },
-    plateau: { type: "string", description: "Earned-schedule plateau rule (default end).", choices: ["end", "start"] },
+    plateau: {
+      type: "string",
+      description: "Earned-schedule plateau rule (default end).",
+      choices: ["end", "start"],
+    },
   },
   positionals: { min: 1, max: 1 },
   async run(ctx) {

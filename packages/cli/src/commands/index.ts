@@ -9,6 +9,7 @@ import { scheduleCommand } from "./schedule.js";
 import { maturityAssessCommand } from "./maturity-assess.js";
 import { maturityModelsCommand } from "./maturity-models.js";
 import { rcpspCommand } from "./rcpsp.js";
+import { reportCommand } from "./report.js";
 import { evmCommand } from "./evm.js";
 import { auditCommand } from "./audit.js";
 import { schemaCommand } from "./schema.js";
@@ -30,4 +31,5 @@ export const commands: readonly CommandSpec[] = [
   schemaCommand,
   evmCommand,
   auditCommand,
+  reportCommand,
 ];

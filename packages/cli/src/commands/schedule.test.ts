@@ -119,9 +119,9 @@ describe("pmokit schedule", () => {
   it("detects formats from content", () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     expect(detectFormat(enc("ERMHDR\t8.2"))).toBe("xer");
-    expect(detectFormat(enc('<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project">'))).toBe(
-      "mspdi",
-    );
+    expect(
+      detectFormat(enc('<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project">')),
+    ).toBe("mspdi");
     expect(detectFormat(enc("<?xml version='1.0'?>\n<APIBusinessObjects>"))).toBe("pmxml");
     expect(detectFormat(enc(' {"id": 1}'))).toBe("json");
     expect(detectFormat(enc("id,name"))).toBeUndefined();
@@ -145,7 +145,10 @@ interface ReaderTask {
   reported?: Reported;
 }
 interface Interop {
-  readProjectFile(input: Uint8Array, o: { fileName?: string }): { projects: { id: string; tasks: ReaderTask[] }[] };
+  readProjectFile(
+    input: Uint8Array,
+    o: { fileName?: string },
+  ): { projects: { id: string; tasks: ReaderTask[] }[] };
 }
 async function interop(): Promise<Interop> {
   const spec = "@pmokit/interop";
@@ -163,7 +166,10 @@ interface Row {
 }
 
 /** Compares our schedule (through the CLI) with the tool's values; returns the ids that differ. */
-async function compare(file: string, fields: readonly (keyof Reported)[]): Promise<{ total: number; diff: string[] }> {
+async function compare(
+  file: string,
+  fields: readonly (keyof Reported)[],
+): Promise<{ total: number; diff: string[] }> {
   const { projects } = (await interop()).readProjectFile(readFileSync(file), { fileName: file });
   const r = await runCli("schedule", file, "--json");
   expect(r.code, r.stderr).toBe(0);
@@ -203,7 +209,10 @@ const MSPDI_KNOWN: Record<string, { ids: string[] | "all"; why: string }> = {
     ids: "all",
     why: "written by Aspose.Tasks with 2000-01-01T00:00 placeholders for actual start/finish, deadline and constraint date",
   },
-  "aspose-not-updated.xml": { ids: "all", why: "a 'not updated' input file: dates were not recalculated after edits" },
+  "aspose-not-updated.xml": {
+    ids: "all",
+    why: "a 'not updated' input file: dates were not recalculated after edits",
+  },
   "mpxj-legacy-sample.xml": {
     ids: "all",
     why: "task 2 is resource-driven (two assignments on different resource calendars); it sets the project finish",
@@ -214,7 +223,10 @@ const MSPDI_KNOWN: Record<string, { ids: string[] | "all"; why: string }> = {
   },
   "mpxj-mspdiresource.xml": { ids: "all", why: "resource-driven assignments with contours and actual work" },
   "mpxj-mspdisplittask.xml": { ids: "all", why: "split tasks are not modelled" },
-  "mpxj-mspditimephased.xml": { ids: "all", why: "resource-driven assignments with units ≠ 100 % and splits" },
+  "mpxj-mspditimephased.xml": {
+    ids: "all",
+    why: "resource-driven assignments with units ≠ 100 % and splits",
+  },
 };
 
 describeWithSharedData(["mspdi"], "oracle: MS Project (MSPDI)", () => {

@@ -56,7 +56,8 @@ export function buildAuditContext(
   const byId = new Map<string, Task>();
   for (const t of project.tasks) byId.set(t.id, t);
   const summaryIds = new Set<string>();
-  for (const t of project.tasks) if (t.parentId !== undefined && byId.has(t.parentId)) summaryIds.add(t.parentId);
+  for (const t of project.tasks)
+    if (t.parentId !== undefined && byId.has(t.parentId)) summaryIds.add(t.parentId);
   const links = project.dependencies.filter(
     (d) =>
       byId.has(d.from) &&
@@ -90,7 +91,9 @@ export function buildAuditContext(
   const durationMinutes = (t: Task): number => durationToMinutes(t.duration, durSettings);
   const counts = new Map<string, number>();
   for (const a of project.assignments) counts.set(a.taskId, (counts.get(a.taskId) ?? 0) + 1);
-  const leaves = project.tasks.filter((t) => !summaryIds.has(t.id) && !t.inactive && t.activityType !== "wbsSummary");
+  const leaves = project.tasks.filter(
+    (t) => !summaryIds.has(t.id) && !t.inactive && t.activityType !== "wbsSummary",
+  );
   return {
     project,
     summaryIds,

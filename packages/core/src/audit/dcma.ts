@@ -1,7 +1,8 @@
 import { compileCalendars } from "../calendar/compile.js";
 import { standardCalendar } from "../calendar/presets.js";
 import type { WorkingCalendar } from "../calendar/types.js";
-import { compileNetwork, toScheduleResult } from "../cpm/schedule.js";
+import { displayDates } from "../cpm/dates.js";
+import { compileNetwork } from "../cpm/schedule.js";
 import type { ScheduleOptions } from "../cpm/options.js";
 import { runPasses } from "../cpm/passes.js";
 import { isPmokitError } from "../errors.js";
@@ -138,7 +139,11 @@ export interface DcmaResult {
   /** Source actually used for float and forecast dates. */
   readonly floatSource: "engine" | "reported" | "none";
   readonly statusDate?: string;
-  readonly warnings: readonly { readonly code: string; readonly message: string; readonly ids?: readonly string[] }[];
+  readonly warnings: readonly {
+    readonly code: string;
+    readonly message: string;
+    readonly ids?: readonly string[];
+  }[];
 }
 
 const DEFAULT_THRESHOLDS: Readonly<Record<DcmaCheckId, number>> = {
@@ -187,29 +192,42 @@ interface Forecast {
 
 const linkId = (d: Dependency): string => `${d.from}->${d.to}`;
 
+const DATE_CACHE = new Map<string, number | undefined>();
+
+/** Parses a date (memoised: schedules repeat the same strings); undefined when absent or invalid. */
 function tryEpoch(s: string | undefined): number | undefined {
   if (s === undefined) return undefined;
+  if (DATE_CACHE.has(s)) return DATE_CACHE.get(s);
+  let v: number | undefined;
   try {
-    return toEpochMinute(s);
+    v = toEpochMinute(s);
   } catch {
-    return undefined;
+    v = undefined;
   }
+  if (DATE_CACHE.size > 100_000) DATE_CACHE.clear();
+  DATE_CACHE.set(s, v);
+  return v;
 }
 
-function engineForecast(project: Project, options: DcmaOptions, delayMinutes: number, incomplete: ReadonlySet<string>): Forecast {
+function engineForecast(
+  project: Project,
+  options: DcmaOptions,
+  delayMinutes: number,
+  incomplete: ReadonlySet<string>,
+): Forecast {
   const compiled = compileNetwork(project, {
     ...options.scheduleOptions,
     ...(options.statusDate === undefined ? {} : { statusDate: options.statusDate }),
   });
   const net = compiled.network;
   const pass = runPasses(net);
-  const result = toScheduleResult(compiled, pass);
+  const d = displayDates(net, pass);
   const f: Forecast = { tf: new Map(), start: new Map(), finish: new Map(), projectFinish: pass.projectFinish };
-  for (const t of result.tasks) {
-    if (t.summary) continue;
-    f.tf.set(t.id, t.totalSlackMinutes);
-    f.start.set(t.id, toEpochMinute(t.start));
-    f.finish.set(t.id, toEpochMinute(t.finish));
+  for (let i = 0; i < net.taskCount; i++) {
+    const id = net.ids[i]!;
+    f.tf.set(id, pass.totalSlack[i]!);
+    f.start.set(id, d.start[i]!);
+    f.finish.set(id, d.finish[i]!);
   }
   // critical path test: the first not-started (else incomplete) critical task by early start
   let best = -1;
@@ -217,18 +235,26 @@ function engineForecast(project: Project, options: DcmaOptions, delayMinutes: nu
   for (let i = 0; i < net.taskCount; i++) {
     if (pass.critical[i] !== 1 || !incomplete.has(net.ids[i]!)) continue;
     const started = !Number.isNaN(net.actualStartAxis[i]!);
-    if (best < 0 || (bestStarted && !started) || (started === bestStarted && pass.earlyStart[i]! < pass.earlyStart[best]!)) {
+    if (
+      best < 0 ||
+      (bestStarted && !started) ||
+      (started === bestStarted && pass.earlyStart[i]! < pass.earlyStart[best]!)
+    ) {
       best = i;
       bestStarted = started;
     }
   }
-  if (best < 0) f.cp = { none: "no incomplete critical task" };
+  if (best < 0) f.cp = { none: "no incomplete, automatically scheduled critical task" };
   else {
     const durations = Float64Array.from(net.duration);
     durations[best] = durations[best]! + delayMinutes;
     const pass2 = runPasses(net, durations);
     const cal = net.calendars[net.taskCalendar[best]!]!;
-    f.cp = { id: net.ids[best]!, delay: delayMinutes, slip: cal.workingMinutesBetween(pass.projectFinish, pass2.projectFinish) };
+    f.cp = {
+      id: net.ids[best]!,
+      delay: delayMinutes,
+      slip: cal.workingMinutesBetween(pass.projectFinish, pass2.projectFinish),
+    };
   }
   return f;
 }
@@ -295,9 +321,11 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
   const inclMs = options.includeMilestones ?? false;
   const inclLoe = options.includeLevelOfEffort ?? false;
 
-  const inScope = (t: Task): boolean => (inclMs || !ctx.isMilestone(t)) && (inclLoe || !ctx.isLevelOfEffort(t));
+  const inScope = (t: Task): boolean =>
+    (inclMs || !ctx.isMilestone(t)) && (inclLoe || !ctx.isLevelOfEffort(t));
   const incomplete = ctx.leaves.filter((t) => !ctx.isComplete(t) && inScope(t));
-  const incompleteIds = new Set(incomplete.map((t) => t.id));
+  // critical path test subjects: incomplete, automatically scheduled tasks (manual tasks keep their dates)
+  const incompleteIds = new Set(incomplete.filter((t) => !t.manual).map((t) => t.id));
   const baselineOf = (t: Task) => t.baselines.find((b) => b.number === baselineNo);
 
   // float and forecast dates
@@ -357,7 +385,11 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
       pass,
       severity: "error",
       items,
-      ...(extra.note === undefined ? (total === 0 ? { note: "empty population" } : {}) : { note: extra.note }),
+      ...(extra.note === undefined
+        ? total === 0
+          ? { note: "empty population" }
+          : {}
+        : { note: extra.note }),
     });
   };
 
@@ -388,7 +420,11 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
   // 5 hard constraints
   {
     const items = incomplete
-      .filter((t) => hard.has(t.constraint.type) || (t.secondaryConstraint !== undefined && hard.has(t.secondaryConstraint.type)))
+      .filter(
+        (t) =>
+          hard.has(t.constraint.type) ||
+          (t.secondaryConstraint !== undefined && hard.has(t.secondaryConstraint.type)),
+      )
       .map((t) => t.id);
     push("hardConstraints", items.length, incomplete.length, items, "<=");
   }
@@ -397,18 +433,26 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
     const withFloat = incomplete.filter((t) => forecast.tf.has(t.id));
     const high = withFloat.filter((t) => forecast.tf.get(t.id)! > highMinutes).map((t) => t.id);
     const neg = withFloat.filter((t) => forecast.tf.get(t.id)! < 0).map((t) => t.id);
-    const note = used === "none" ? "no float available (no CPM result, no reported float)" : `float from ${used}`;
+    const note =
+      used === "none" ? "no float available (no CPM result, no reported float)" : `float from ${used}`;
     push("highFloat", high.length, withFloat.length, high, "<=", { note });
     push("negativeFloat", neg.length, withFloat.length, neg, "<=", { note });
   }
   // 8 high duration
   {
-    const durSettings = { minutesPerDay: settings.minutesPerDay, minutesPerWeek: settings.minutesPerWeek, daysPerMonth: settings.daysPerMonth };
+    const durSettings = {
+      minutesPerDay: settings.minutesPerDay,
+      minutesPerWeek: settings.minutesPerWeek,
+      daysPerMonth: settings.daysPerMonth,
+    };
     const pop = incomplete.filter((t) => !ctx.isMilestone(t) && !ctx.isLevelOfEffort(t));
     const items = pop
       .filter((t) => {
         const b = baselineOf(t)?.duration;
-        const d = (options.durationSource ?? "baselineOrOriginal") === "baselineOrOriginal" && b !== undefined ? b : t.duration;
+        const d =
+          (options.durationSource ?? "baselineOrOriginal") === "baselineOrOriginal" && b !== undefined
+            ? b
+            : t.duration;
         return durationToMinutes(d, durSettings) > highMinutes;
       })
       .map((t) => t.id);
@@ -439,14 +483,20 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
     const pop = incomplete.filter((t) => ctx.durationMinutes(t) >= mpd);
     const loaded = project.assignments.length > 0;
     if (!loaded && (options.unloadedSchedule ?? "count") === "notApplicable") {
-      push("resources", 0, pop.length, [], "<=", { pass: null, value: null, note: "schedule not resource-loaded" });
+      push("resources", 0, pop.length, [], "<=", {
+        pass: null,
+        value: null,
+        note: "schedule not resource-loaded",
+      });
     } else {
       const items = pop.filter((t) => ctx.assignmentCount(t) === 0).map((t) => t.id);
       push("resources", items.length, pop.length, items, "<=");
     }
   }
   // 11 missed tasks and 14 BEI share the population of tasks baselined to finish by the status date
-  const baselinePop = ctx.leaves.filter(inScope).filter((t) => !ctx.isMilestone(t) && !ctx.isLevelOfEffort(t));
+  const baselinePop = ctx.leaves
+    .filter(inScope)
+    .filter((t) => !ctx.isMilestone(t) && !ctx.isLevelOfEffort(t));
   if (status === undefined) {
     push("missedTasks", 0, 0, [], "<=", { pass: null, note: "no status date" });
   } else {
@@ -461,7 +511,14 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
         return f === undefined ? !ctx.isComplete(t) : f > bf;
       })
       .map((t) => t.id);
-    push("missedTasks", items.length, due.length, items, "<=", due.length === 0 ? { note: `no task with baseline ${baselineNo} finish by the status date` } : {});
+    push(
+      "missedTasks",
+      items.length,
+      due.length,
+      items,
+      "<=",
+      due.length === 0 ? { note: `no task with baseline ${baselineNo} finish by the status date` } : {},
+    );
   }
   // 12 critical path test
   {
@@ -494,12 +551,22 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
       push("cpli", 0, 0, [], ">=", {
         pass: null,
         value: null,
-        note: pf === undefined ? "no forecast finish" : target === undefined ? "no baseline / contract finish" : "no status date",
+        note:
+          pf === undefined
+            ? "no forecast finish"
+            : target === undefined
+              ? "no baseline / contract finish"
+              : "no status date",
       });
     } else {
       const cpl = cal.workingMinutesBetween(from, pf) / mpd;
       const tf = cal.workingMinutesBetween(pf, target) / mpd;
-      if (cpl <= 0) push("cpli", 0, 0, [], ">=", { pass: null, value: null, note: "critical path length 0 (finish at or before the status date)" });
+      if (cpl <= 0)
+        push("cpli", 0, 0, [], ">=", {
+          pass: null,
+          value: null,
+          note: "critical path length 0 (finish at or before the status date)",
+        });
       else {
         const cpli = (cpl + tf) / cpl;
         push("cpli", 0, 0, [], ">=", {
@@ -532,11 +599,16 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
     const bei = denominator === 0 ? null : completed.length / denominator;
     push("bei", completed.length, denominator, items, ">=", {
       value: bei,
-      ...(denominator === 0 ? { note: `no task with baseline ${baselineNo} finish by the status date` } : { note: "count = tasks completed by the status date; items = tasks due but not completed" }),
+      ...(denominator === 0
+        ? { note: `no task with baseline ${baselineNo} finish by the status date` }
+        : { note: "count = tasks completed by the status date; items = tasks due but not completed" }),
     });
   }
   if (statusStr === undefined)
-    warnings.push({ code: "NO_STATUS_DATE", message: "no status date: invalid dates, missed tasks and BEI not applicable" });
+    warnings.push({
+      code: "NO_STATUS_DATE",
+      message: "no status date: invalid dates, missed tasks and BEI not applicable",
+    });
   return {
     checks,
     floatSource: used,

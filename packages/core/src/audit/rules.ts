@@ -60,7 +60,9 @@ export interface AuditFinding {
  * @category Audit
  * @since 0.1.0
  */
-export function ownerRule(options: { fields?: readonly string[]; assignmentCounts?: boolean; severity?: AuditSeverity } = {}): AuditRule {
+export function ownerRule(
+  options: { fields?: readonly string[]; assignmentCounts?: boolean; severity?: AuditSeverity } = {},
+): AuditRule {
   const fields = options.fields ?? ["owner", "Owner"];
   const byAssignment = options.assignmentCounts ?? true;
   return {
@@ -104,7 +106,10 @@ export function openEndsRule(options: { severity?: AuditSeverity } = {}): AuditR
     severity: options.severity ?? "error",
     evaluate: (ctx) => {
       const pop = ctx.leaves.filter((t) => !ctx.isMilestone(t));
-      return { total: pop.length, items: pop.filter((t) => !ctx.hasPredecessor(t) || !ctx.hasSuccessor(t)).map((t) => t.id) };
+      return {
+        total: pop.length,
+        items: pop.filter((t) => !ctx.hasPredecessor(t) || !ctx.hasSuccessor(t)).map((t) => t.id),
+      };
     },
   };
 }
@@ -157,7 +162,10 @@ export function statusDateRule(): AuditRule {
     id: "pmo.statusDate",
     name: "Status date set",
     severity: "warning",
-    evaluate: (ctx) => ({ total: 1, items: ctx.project.settings.statusDate === undefined ? [ctx.project.id] : [] }),
+    evaluate: (ctx) => ({
+      total: 1,
+      items: ctx.project.settings.statusDate === undefined ? [ctx.project.id] : [],
+    }),
   };
 }
 
@@ -204,4 +212,3 @@ export function summaryLinksRule(): AuditRule {
 export function defaultAuditRules(): AuditRule[] {
   return [ownerRule(), openEndsRule(), baselineRule(), statusDateRule(), summaryLinksRule()];
 }
-

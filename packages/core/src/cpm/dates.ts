@@ -149,7 +149,8 @@ export function displayDates(net: CompiledNetwork, pass: PassResult): DisplayDat
   let start = dES;
   let finish = dEF;
   let hasActuals = false;
-  for (let j = 0; j < n && !hasActuals; j++) if (net.actualStartDate[j] === net.actualStartDate[j]) hasActuals = true;
+  for (let j = 0; j < n && !hasActuals; j++)
+    if (net.actualStartDate[j] === net.actualStartDate[j]) hasActuals = true;
   if (pass.start !== pass.earlyStart || hasActuals) {
     start = new Float64Array(n);
     finish = new Float64Array(n);

@@ -195,6 +195,40 @@ export interface CompiledNetwork {
   readonly order: Int32Array;
 }
 
+/** Validates and stores one constraint of task `j`; returns the flags it adds. */
+function setConstraint(
+  t: NetworkTaskInput,
+  j: number,
+  origin: EpochMinute,
+  con: { readonly type: ConstraintKind; readonly date?: EpochMinute },
+  types: Uint8Array,
+  axis: Float64Array,
+  dates: Float64Array,
+  which: string,
+): number {
+  const code = CONSTRAINT_CODES.indexOf(con.type);
+  if (code < 0) {
+    throw new PmokitError("INVALID_INPUT", `Task ${t.id}: unknown constraint type '${String(con.type)}'`, {
+      ids: [t.id],
+      path: which,
+      expected: CONSTRAINT_CODES.join(" | "),
+      received: String(con.type),
+    });
+  }
+  types[j] = code;
+  if (con.type === "ALAP") return F_ALAP;
+  if (con.date === undefined || !Number.isFinite(con.date)) {
+    throw new PmokitError("INVALID_INPUT", `Task ${t.id}: constraint ${con.type} needs a date`, {
+      ids: [t.id],
+      path: which,
+      expected: "a constraint date",
+    });
+  }
+  axis[j] = t.calendar.workingMinutesBetween(origin, con.date);
+  dates[j] = con.date;
+  return F_SPECIAL;
+}
+
 /**
  * Compiles a {@link NetworkInput} into a {@link CompiledNetwork}.
  *
@@ -250,14 +284,12 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
   const actualFinishAxis = new Float64Array(n).fill(Number.NaN);
   const manualStartAxis = new Float64Array(n).fill(Number.NaN);
   const manualFinishAxis = new Float64Array(n).fill(Number.NaN);
-  const codeOf = (k: ConstraintKind): number => CONSTRAINT_CODES.indexOf(k);
   for (let j = 0; j < n; j++) {
     const t = tasks[j]!;
     ids[j] = t.id;
     const c = calOf(t.calendar);
     taskCalendar[j] = c;
     const cal = t.calendar;
-    const w = (e: EpochMinute): number => cal.workingMinutesBetween(origin, e);
     if (!(t.duration >= 0) || !Number.isFinite(t.duration)) {
       throw new PmokitError("INVALID_INPUT", `Task ${t.id}: duration must be a finite number >= 0`, {
         ids: [t.id],
@@ -279,64 +311,48 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
       remaining[j] = 0;
     }
     if (duration[j] === 0 && !(f & F_LOE)) f |= F_MILESTONE;
-    const setConstraint = (
-      con: { readonly type: ConstraintKind; readonly date?: EpochMinute } | undefined,
-      types: Uint8Array,
-      axis: Float64Array,
-      dates: Float64Array,
-      which: string,
-    ): void => {
-      if (con === undefined || con.type === "ASAP") return;
-      const code = codeOf(con.type);
-      if (code < 0) {
-        throw new PmokitError(
-          "INVALID_INPUT",
-          `Task ${t.id}: unknown constraint type '${String(con.type)}'`,
-          {
-            ids: [t.id],
-            path: which,
-            expected: CONSTRAINT_CODES.join(" | "),
-            received: String(con.type),
-          },
-        );
-      }
-      if (con.type === "ALAP") {
-        f |= F_ALAP;
-        types[j] = code;
-        return;
-      }
-      if (con.date === undefined || !Number.isFinite(con.date)) {
-        throw new PmokitError("INVALID_INPUT", `Task ${t.id}: constraint ${con.type} needs a date`, {
-          ids: [t.id],
-          path: which,
-          expected: "a constraint date",
-        });
-      }
-      types[j] = code;
-      axis[j] = w(con.date);
-      dates[j] = con.date;
-      f |= F_SPECIAL;
-    };
-    setConstraint(t.constraint, constraintType, constraintAxis, constraintDate, "constraint");
-    setConstraint(t.constraint2, constraintType2, constraintAxis2, constraintDate2, "constraint2");
+    if (t.constraint !== undefined && t.constraint.type !== "ASAP") {
+      f |= setConstraint(
+        t,
+        j,
+        origin,
+        t.constraint,
+        constraintType,
+        constraintAxis,
+        constraintDate,
+        "constraint",
+      );
+    }
+    if (t.constraint2 !== undefined && t.constraint2.type !== "ASAP") {
+      f |= setConstraint(
+        t,
+        j,
+        origin,
+        t.constraint2,
+        constraintType2,
+        constraintAxis2,
+        constraintDate2,
+        "constraint2",
+      );
+    }
     if (t.deadline !== undefined) {
-      deadlineAxis[j] = w(t.deadline);
+      deadlineAxis[j] = cal.workingMinutesBetween(origin, t.deadline);
       deadlineDate[j] = t.deadline;
       f |= F_SPECIAL;
     }
     if (t.actualStart !== undefined) {
-      actualStartAxis[j] = w(t.actualStart);
+      actualStartAxis[j] = cal.workingMinutesBetween(origin, t.actualStart);
       actualStartDate[j] = t.actualStart;
       f |= F_STARTED | F_SPECIAL;
       if (t.actualFinish !== undefined) {
-        actualFinishAxis[j] = w(t.actualFinish);
+        actualFinishAxis[j] = cal.workingMinutesBetween(origin, t.actualFinish);
         actualFinishDate[j] = t.actualFinish;
         f |= F_COMPLETE;
       }
     }
     if (t.manual !== undefined) {
-      manualStartAxis[j] = w(t.manual.start);
-      manualFinishAxis[j] = Math.max(manualStartAxis[j]!, w(t.manual.finish));
+      manualStartAxis[j] = cal.workingMinutesBetween(origin, t.manual.start);
+      manualFinishAxis[j] = Math.max(manualStartAxis[j]!, cal.workingMinutesBetween(origin, t.manual.finish));
       f |= F_MANUAL | F_SPECIAL;
     }
     if (f & (F_ALAP | F_LOE)) f |= F_SPECIAL;

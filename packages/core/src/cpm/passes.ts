@@ -2,7 +2,7 @@ import type { WorkingCalendar } from "../calendar/types.js";
 import { PmokitError } from "../errors.js";
 import type { EpochMinute } from "../time/local.js";
 import type { CompiledNetwork } from "./network.js";
-import { F_ALAP, F_COMPLETE, F_MANUAL, F_MILESTONE_KIND, F_SPECIAL, F_STARTED } from "./network.js";
+import { F_ALAP, F_COMPLETE, F_LOE, F_MANUAL, F_MILESTONE_KIND, F_SPECIAL, F_STARTED } from "./network.js";
 
 /**
  * Output of {@link runPasses}: per task, dates as working minutes since the network origin on the
@@ -110,7 +110,9 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     let d = durations === undefined ? net.duration[j]! : Math.max(0, Math.round(durations[j]!));
     if (f & F_MILESTONE_KIND) d = 0;
     if (f & F_SPECIAL) {
-      if (f & F_COMPLETE) d = p6Progress && net.statusDate !== undefined ? 0 : net.actualFinishAxis[j]! - net.actualStartAxis[j]!;
+      if (f & F_COMPLETE)
+        d =
+          p6Progress && net.statusDate !== undefined ? 0 : net.actualFinishAxis[j]! - net.actualStartAxis[j]!;
       else if (f & F_STARTED && p6Progress) d = durations === undefined ? net.remaining[j]! : d;
       else if (f & F_MANUAL) d = net.manualFinishAxis[j]! - net.manualStartAxis[j]!;
     }
@@ -265,6 +267,36 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
   let projectStart = net.projectStart;
   let projectFinish: EpochMinute;
   const fromFinish = net.scheduleFrom === "finish" && net.projectFinish !== undefined;
+  // P6 level of effort: its finish stretches to the activities linked to its finish (successors'
+  // early dates are final because an LOE never drives them).
+  let hasLoe = false;
+  for (let j = 0; j < n; j++) if (flags[j]! & F_LOE) hasLoe = true;
+  const levelOfEffort = (): void => {
+    if (!hasLoe) return;
+    for (let oi = n - 1; oi >= 0; oi--) {
+      const j = order[oi]!;
+      if (!(flags[j]! & F_LOE) || flags[j]! & F_COMPLETE) continue;
+      let fin = ef[j]!;
+      const se = succOffsets[j + 1]!;
+      for (let p = succOffsets[j]!; p < se; p++) {
+        const k = succLinks[p]!;
+        const t = linkType[k]!;
+        if (t & 1) continue; // SS / SF relate to the LOE's start
+        const q = linkTo[k]!;
+        const lag = lagOf(k);
+        let v: number;
+        if (linkFast[k] === 1) v = (t & 2 ? ef[q]! : es[q]!) - lag;
+        else {
+          const e = startOf(tcal[q]!, t & 2 ? ef[q]! : es[q]!);
+          v = W(tcal[j]!, cals[linkLagCalendar[k]!]!.addWorkingMinutes(e, -lag));
+        }
+        if (v > fin) fin = v;
+      }
+      ef[j] = fin;
+      dur[j] = fin - es[j]!;
+    }
+  };
+
   if (fromFinish) {
     projectFinish = net.projectFinish!;
     setPf(projectFinish);
@@ -277,9 +309,11 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     if (n > 0) projectStart = mn;
     setFloor(projectStart);
     forward(null);
+    levelOfEffort();
   } else {
     setFloor(projectStart);
     forward(null);
+    levelOfEffort();
     const earlyFinish = computeProjectFinish();
     projectFinish =
       o.constraintSemantics === "p6" && net.projectFinish !== undefined ? net.projectFinish : earlyFinish;

@@ -100,7 +100,10 @@ function inMinutes(d: Duration, s: DurationSettings): Duration {
  * @category Scheduling
  * @since 0.1.0
  */
-export function schedulePortfolio(portfolio: Portfolio, options: ScheduleOptions = {}): PortfolioScheduleResult {
+export function schedulePortfolio(
+  portfolio: Portfolio,
+  options: ScheduleOptions = {},
+): PortfolioScheduleResult {
   const projects = portfolio.projects;
   const first = projects[0];
   const calendars = new Map<string, Calendar>();
@@ -127,7 +130,9 @@ export function schedulePortfolio(portfolio: Portfolio, options: ScheduleOptions
         ...(t.parentId === undefined ? {} : { parentId: key(p.id, t.parentId) }),
         ...(t.calendarId === undefined ? { calendarId: s.defaultCalendarId } : {}),
         duration: inMinutes(t.duration, s),
-        ...(t.remainingDuration === undefined ? {} : { remainingDuration: inMinutes(t.remainingDuration, s) }),
+        ...(t.remainingDuration === undefined
+          ? {}
+          : { remainingDuration: inMinutes(t.remainingDuration, s) }),
         constraint,
       });
     }
@@ -149,7 +154,13 @@ export function schedulePortfolio(portfolio: Portfolio, options: ScheduleOptions
     });
   }
   if (first === undefined) {
-    return { dialect: options.dialect ?? "msp", projectFinish: "", projects: [], criticalPaths: [], warnings: [] };
+    return {
+      dialect: options.dialect ?? "msp",
+      projectFinish: "",
+      projects: [],
+      criticalPaths: [],
+      warnings: [],
+    };
   }
   const merged: Project = {
     ...first,
@@ -172,7 +183,9 @@ export function schedulePortfolio(portfolio: Portfolio, options: ScheduleOptions
       .map((t) => ({
         ...t,
         id: t.id.slice(prefix.length),
-        drivingPredecessors: t.drivingPredecessors.map((x) => (x.startsWith(prefix) ? x.slice(prefix.length) : x)),
+        drivingPredecessors: t.drivingPredecessors.map((x) =>
+          x.startsWith(prefix) ? x.slice(prefix.length) : x,
+        ),
       }));
     const leaves = own.filter((t) => !t.summary);
     const min = (xs: string[]) => xs.reduce((a, b) => (b < a ? b : a), xs[0] ?? "");

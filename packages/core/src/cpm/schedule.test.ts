@@ -232,4 +232,39 @@ describe("schedule: structure and errors", () => {
     expect(p6["A"]!.earlyFinish).toBe("2014-10-23T17:00:00");
     expect(p6["B"]!.earlyStart).toBe("2014-10-24T08:00:00");
   });
+
+  it("P6: a level-of-effort activity spans its links and never drives; a WBS summary spans its node", () => {
+    const p = project(
+      [
+        { id: "W", name: "Phase" },
+        { id: "A", name: "A", parentId: "W", duration: day(5) },
+        { id: "B", name: "B", parentId: "W", duration: day(3) },
+        {
+          id: "L",
+          name: "Supervision",
+          parentId: "W",
+          duration: day(1),
+          activityType: "levelOfEffort" as const,
+        },
+        {
+          id: "WS",
+          name: "WBS summary",
+          parentId: "W",
+          duration: day(0),
+          activityType: "wbsSummary" as const,
+        },
+      ].map((t) => ({ duration: day(0), ...t })),
+      [
+        { from: "A", to: "B" },
+        { from: "A", to: "L", type: "SS" as const },
+        { from: "L", to: "B", type: "FF" as const },
+      ],
+    );
+    const r = run(p, { dialect: "p6" });
+    expect(r["L"]!.earlyStart).toBe(r["A"]!.earlyStart);
+    expect(r["L"]!.earlyFinish).toBe(r["B"]!.earlyFinish);
+    expect(r["B"]!.earlyStart).toBe("2014-10-24T08:00:00");
+    expect(r["WS"]!.earlyStart).toBe(r["A"]!.earlyStart);
+    expect(r["WS"]!.earlyFinish).toBe(r["B"]!.earlyFinish);
+  });
 });

@@ -234,7 +234,8 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
     else {
       // Resource calendars drive MS Project tasks with assignments and P6 resource-dependent activities
       // (P6 task-dependent activities use the activity calendar only).
-      const useResources = dialect === "msp" ? t.activityType !== "task" : t.activityType === "resourceDependent";
+      const useResources =
+        dialect === "msp" ? t.activityType !== "task" : t.activityType === "resourceDependent";
       const rc = useResources ? taskResourceCals.get(t.id) : undefined;
       calendar =
         rc !== undefined && rc.size === 1 && !t.ignoreResourceCalendar
@@ -331,7 +332,16 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
     }
     return out;
   };
-  for (const [i, s] of summaryIdx) leavesOf(i, summaries[s]!.leaves);
+  for (const [i, s] of summaryIdx) {
+    const leaves = summaries[s]!.leaves;
+    leavesOf(i, leaves);
+    if (leaves.length === 0 && tasks[i]!.activityType === "wbsSummary") {
+      // A P6 WBS summary activity spans the activities of its WBS node (its siblings).
+      const parent = tasks[i]!.parentId === undefined ? undefined : byId.get(tasks[i]!.parentId!);
+      if (parent !== undefined) leavesOf(parent, leaves);
+      else for (let j = 0; j < netTasks.length; j++) leaves.push(j);
+    }
+  }
   const isAncestor = (a: number, b: number): boolean => {
     for (let cur = tasks[b]!.parentId; cur !== undefined; cur = tasks[byId.get(cur)!]!.parentId) {
       if (byId.get(cur) === a) return true;

@@ -109,7 +109,13 @@ describe("evmSeries", () => {
   });
 
   it("warns when PV does not end at BAC and carries AC forward", () => {
-    const r = evmSeries({ bac: 500, periods: [{ pv: 100, ev: 50, ac: 60 }, { pv: 400, ev: 120 }] });
+    const r = evmSeries({
+      bac: 500,
+      periods: [
+        { pv: 100, ev: 50, ac: 60 },
+        { pv: 400, ev: 120 },
+      ],
+    });
     expect(r.ac).toBe("60");
     expect(r.warnings.join("\n")).toMatch(/not at BAC/);
     expect(r.warnings.join("\n")).toMatch(/carried forward/);

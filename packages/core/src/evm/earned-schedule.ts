@@ -103,14 +103,21 @@ export function earnedSchedule(
 
 function checkCurve(pv: readonly Dec[], path: string): void {
   if (pv.length === 0)
-    throw new PmokitError("INVALID_INPUT", `${path}: expected at least one period`, { path, expected: "PV per period" });
+    throw new PmokitError("INVALID_INPUT", `${path}: expected at least one period`, {
+      path,
+      expected: "PV per period",
+    });
   let prev = new D(0);
   pv.forEach((v, i) => {
     if (v.lt(prev)) {
       throw new PmokitError(
         "INVALID_INPUT",
         `${path}[${i}]: cumulative PV decreases (${decString(v)} after ${decString(prev)})`,
-        { path: `${path}[${i}]`, expected: `a cumulative value >= ${decString(prev)}`, received: decString(v) },
+        {
+          path: `${path}[${i}]`,
+          expected: `a cumulative value >= ${decString(prev)}`,
+          received: decString(v),
+        },
       );
     }
     prev = v;
@@ -118,9 +125,17 @@ function checkCurve(pv: readonly Dec[], path: string): void {
 }
 
 /** Earned schedule on decimals (PV already validated as a non-decreasing, non-negative curve). */
-export function esFromDec(pv: readonly Dec[], ev: Dec, at: number, plateau: EsPlateauRule): EarnedScheduleResult {
+export function esFromDec(
+  pv: readonly Dec[],
+  ev: Dec,
+  at: number,
+  plateau: EsPlateauRule,
+): EarnedScheduleResult {
   if (!Number.isFinite(at) || at < 0)
-    throw new PmokitError("INVALID_INPUT", `at: expected a number >= 0, got ${at}`, { path: "at", expected: ">= 0" });
+    throw new PmokitError("INVALID_INPUT", `at: expected a number >= 0, got ${at}`, {
+      path: "at",
+      expected: ">= 0",
+    });
   if (ev.isNegative() && !ev.isZero())
     throw new PmokitError("INVALID_INPUT", "ev: expected a value >= 0", { path: "ev", expected: ">= 0" });
   const pd = pv.length;
@@ -174,7 +189,8 @@ export function esFromDec(pv: readonly Dec[], ev: Dec, at: number, plateau: EsPl
   const spit = at === 0 ? null : es / at;
   if (spit === null) reasons["spit"] = "AT = 0";
   const ieactSpit = spit === null || spit === 0 ? null : at + (pd - es) / spit;
-  if (ieactSpit === null) reasons["ieact"] = spit === null ? "SPI(t) undefined (AT = 0)" : "SPI(t) = 0 (ES = 0)";
+  if (ieactSpit === null)
+    reasons["ieact"] = spit === null ? "SPI(t) undefined (AT = 0)" : "SPI(t) = 0 (ES = 0)";
   const plan = at + (pd - es);
   let tspi: number | null;
   let basis: "pd" | "ieact";
@@ -185,7 +201,8 @@ export function esFromDec(pv: readonly Dec[], ev: Dec, at: number, plateau: EsPl
     basis = "ieact";
     const den = ieactSpit === null ? 0 : ieactSpit - at;
     tspi = ieactSpit === null || den === 0 ? null : (pd - es) / den;
-    if (tspi === null) reasons["tspi"] = "AT >= PD and IEAC(t) − AT = 0 or undefined (work complete or no progress)";
+    if (tspi === null)
+      reasons["tspi"] = "AT >= PD and IEAC(t) − AT = 0 or undefined (work complete or no progress)";
   }
   return {
     es,
@@ -284,12 +301,18 @@ export function evmSeries(
   if (bac.isNegative() && !bac.isZero())
     throw new PmokitError("INVALID_INPUT", "bac: expected a value >= 0", { path: "bac", expected: ">= 0" });
   if (!Array.isArray(input.periods) || input.periods.length === 0)
-    throw new PmokitError("INVALID_INPUT", "periods: expected a non-empty array", { path: "periods", expected: "[{ date, pv, ev?, ac? }]" });
+    throw new PmokitError("INVALID_INPUT", "periods: expected a non-empty array", {
+      path: "periods",
+      expected: "[{ date, pv, ev?, ac? }]",
+    });
   const warnings: string[] = [];
   const pv = input.periods.map((p, i) => toDec(p.pv, `periods[${i}].pv`));
   for (const [i, v] of pv.entries())
     if (v.isNegative() && !v.isZero())
-      throw new PmokitError("INVALID_INPUT", `periods[${i}].pv: expected a value >= 0`, { path: `periods[${i}].pv`, expected: ">= 0" });
+      throw new PmokitError("INVALID_INPUT", `periods[${i}].pv: expected a value >= 0`, {
+        path: `periods[${i}].pv`,
+        expected: ">= 0",
+      });
   checkCurve(pv, "periods.pv");
   const opt = (v: unknown, path: string): Dec | null => {
     if (v === undefined || v === null) return null;
@@ -316,7 +339,8 @@ export function evmSeries(
       path: `periods[${atIdx}].ac`,
       expected: "ac at the last period with ev",
     });
-  if (ac[atIdx] === null) warnings.push(`periods[${atIdx}].ac missing: the last earlier AC is carried forward`);
+  if (ac[atIdx] === null)
+    warnings.push(`periods[${atIdx}].ac missing: the last earlier AC is carried forward`);
   const pd = pv.length;
   if (!pv[pd - 1]!.eq(bac))
     warnings.push(`the PV curve ends at ${decString(pv[pd - 1]!)}, not at BAC ${decString(bac)}`);

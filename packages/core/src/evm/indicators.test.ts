@@ -110,7 +110,9 @@ describe("evmIndicators (PMBOK formulas, worked by hand)", () => {
     expect(r.tcpi.eac).toBe(1); // 600 / 600
     expect(r.eac.bottomUp).toBe("1200");
     expect(r.timeEstimate).toBe(12.5); // 10 / 0.8
-    expect(() => evmIndicators({ bac: 1, pv: 1, ev: 1, ac: 1 }, { eacMethod: "bottomUp" })).toThrow(/bottom-up/);
+    expect(() => evmIndicators({ bac: 1, pv: 1, ev: 1, ac: 1 }, { eacMethod: "bottomUp" })).toThrow(
+      /bottom-up/,
+    );
   });
 
   it("rejects negative and malformed values naming the field", () => {

@@ -173,7 +173,8 @@ export function indicatorsFromDec(
   const cpiD = ac.isZero() ? null : ev.div(ac);
   if (cpiD === null) reasons["cpi"] = "AC = 0 (no actual cost yet)";
   const spiD = pv.isZero() ? null : ev.div(pv);
-  if (spiD === null) reasons["spi"] = "PV = 0 (nothing planned yet: status date before the first planned spend)";
+  if (spiD === null)
+    reasons["spi"] = "PV = 0 (nothing planned yet: status date before the first planned spend)";
   const cvPercent = ev.isZero() ? null : num(cv.div(ev).times(100));
   if (cvPercent === null) reasons["cvPercent"] = "EV = 0";
   const svPercent = pv.isZero() ? null : num(sv.div(pv).times(100));
@@ -195,13 +196,16 @@ export function indicatorsFromDec(
     eac.composite = null;
     reasons["eac.composite"] = "CPI or SPI undefined";
   } else {
-    const idx = cpiD.times(toDec(w.cpi, "compositeWeights.cpi")).plus(spiD.times(toDec(w.spi, "compositeWeights.spi")));
+    const idx = cpiD
+      .times(toDec(w.cpi, "compositeWeights.cpi"))
+      .plus(spiD.times(toDec(w.spi, "compositeWeights.spi")));
     if (idx.isZero()) {
       eac.composite = null;
       reasons["eac.composite"] = "composite index = 0";
     } else eac.composite = ac.plus(remaining.div(idx));
   }
-  if (options.bottomUpEtc !== undefined) eac.bottomUp = ac.plus(nonNegative(options.bottomUpEtc, "bottomUpEtc"));
+  if (options.bottomUpEtc !== undefined)
+    eac.bottomUp = ac.plus(nonNegative(options.bottomUpEtc, "bottomUpEtc"));
 
   const method = options.eacMethod ?? "cpi";
   if (!(method in eac)) {

@@ -27,14 +27,18 @@ function demo(over: Partial<ProjectInput> = {}): ProjectInput {
         duration: { value: 10, unit: "days" },
         percentComplete: 40,
         actualStart: "2026-01-05T08:00:00",
-        baselines: [{ number: 0, start: "2026-01-05T08:00:00", finish: "2026-01-16T17:00:00", cost: usd("1000") }],
+        baselines: [
+          { number: 0, start: "2026-01-05T08:00:00", finish: "2026-01-16T17:00:00", cost: usd("1000") },
+        ],
       },
       {
         id: "B",
         name: "B",
         parentId: "S",
         duration: { value: 5, unit: "days" },
-        baselines: [{ number: 0, start: "2026-01-19T08:00:00", finish: "2026-01-23T17:00:00", cost: usd("500") }],
+        baselines: [
+          { number: 0, start: "2026-01-19T08:00:00", finish: "2026-01-23T17:00:00", cost: usd("500") },
+        ],
       },
     ],
     assignments: [
@@ -103,13 +107,21 @@ describe("computeProjectEvm", () => {
     noBase.tasks = noBase.tasks!.map((t) => ({ ...t, baselines: [] }));
     expect(() => computeProjectEvm(parseProject(noBase))).toThrow(/no task has baseline 0/);
     const neg = demo();
-    neg.tasks![1] = { ...neg.tasks![1]!, baselines: [{ number: 0, start: "2026-01-05", finish: "2026-01-06", cost: usd("-5") }] };
+    neg.tasks![1] = {
+      ...neg.tasks![1]!,
+      baselines: [{ number: 0, start: "2026-01-05", finish: "2026-01-06", cost: usd("-5") }],
+    };
     expect(() => computeProjectEvm(parseProject(neg))).toThrow(/negative baseline cost/);
   });
 
   it("warns on tasks without a baseline cost and on actuals after the status date", () => {
     const p = demo();
-    p.tasks!.push({ id: "C", name: "C", duration: { value: 1, unit: "days" }, actualStart: "2026-02-01T08:00:00" });
+    p.tasks!.push({
+      id: "C",
+      name: "C",
+      duration: { value: 1, unit: "days" },
+      actualStart: "2026-02-01T08:00:00",
+    });
     const r = computeProjectEvm(parseProject(p));
     expect(r.warnings.map((w) => w.code)).toEqual(["NO_BASELINE_COST", "ACTUALS_AFTER_STATUS_DATE"]);
     expect(r.warnings[0]!.ids).toEqual(["S", "C"].filter((id) => id !== "S"));

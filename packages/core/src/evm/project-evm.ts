@@ -30,11 +30,7 @@ import type { EvmIndicators, EvmOptions } from "./indicators.js";
  * @since 0.1.0
  */
 export type EvMethod =
-  | "percentComplete"
-  | "physicalPercentComplete"
-  | "workPercentComplete"
-  | "zeroHundred"
-  | "fiftyFifty";
+  "percentComplete" | "physicalPercentComplete" | "workPercentComplete" | "zeroHundred" | "fiftyFifty";
 
 /**
  * Period of the S-curve and of earned schedule: calendar days, ISO weeks (Monday 00:00) or months.
@@ -186,13 +182,30 @@ function amountToMinor(m: Money, scale: number, currency: string, path: string):
 
 /** Integer minor units → Money. */
 export function minorToMoney(v: number, scale: number, currency: string): Money {
-  const neg = v < 0;
-  let s = String(Math.abs(Math.round(v)));
-  if (scale > 0) {
-    s = s.padStart(scale + 1, "0");
-    s = `${s.slice(0, s.length - scale)}.${s.slice(s.length - scale)}`;
+  const r = Math.round(v);
+  const abs = r < 0 ? -r : r;
+  let s: string;
+  if (scale === 0) s = String(abs);
+  else {
+    const p = 10 ** scale;
+    const int = Math.floor(abs / p);
+    const frac = String(abs - int * p);
+    s = `${int}.${frac.length < scale ? "0".repeat(scale - frac.length) + frac : frac}`;
   }
-  return { amount: neg && /[1-9]/.test(s) ? `-${s}` : s, currency };
+  return { amount: r < 0 ? `-${s}` : s, currency };
+}
+
+/** Memoised date parsing: imported schedules repeat the same date strings many times. */
+function dateParser(): (s: string, path?: string) => number {
+  const cache = new Map<string, number>();
+  return (s, path) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = toEpochMinute(s, path);
+      cache.set(s, v);
+    }
+    return v;
+  };
 }
 
 const PERIOD_MINUTES_DAY = 1440;
@@ -332,13 +345,19 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
       expected: "settings.statusDate or the statusDate option",
     });
   }
-  const status = toEpochMinute(statusStr, "statusDate");
-  const projectStart = toEpochMinute(settings.startDate, "settings.startDate");
+  const ep = dateParser();
+  const status = ep(statusStr, "statusDate");
+  const projectStart = ep(settings.startDate, "settings.startDate");
   if (status < projectStart) {
     throw new PmokitError(
       "INVALID_INPUT",
       `project '${project.id}': status date ${statusStr} is before the project start ${settings.startDate}`,
-      { path: "settings.statusDate", ids: [project.id], expected: `a date >= ${settings.startDate}`, received: statusStr },
+      {
+        path: "settings.statusDate",
+        ids: [project.id],
+        expected: `a date >= ${settings.startDate}`,
+        received: statusStr,
+      },
     );
   }
 
@@ -370,10 +389,16 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
     e = (r.costRateTables[table] ?? []).map((row, i) => {
       const path = `resources[${r.id}].costRateTables.${table}[${i}]`;
       const std = amountToMinor(row.standardRate, scale + 6, currency, `${path}.standardRate`) / 1e6;
-      const perUse = row.costPerUse ? amountToMinor(row.costPerUse, scale, currency, `${path}.costPerUse`) : 0;
+      const perUse = row.costPerUse
+        ? amountToMinor(row.costPerUse, scale, currency, `${path}.costPerUse`)
+        : 0;
       if (std < 0 || perUse < 0)
-        throw new PmokitError("INVALID_INPUT", `${path}: negative cost rate`, { path, ids: [r.id], expected: ">= 0" });
-      return { from: row.effectiveFrom ? toEpochMinute(row.effectiveFrom) : -Infinity, std, perUse };
+        throw new PmokitError("INVALID_INPUT", `${path}: negative cost rate`, {
+          path,
+          ids: [r.id],
+          expected: ">= 0",
+        });
+      return { from: row.effectiveFrom ? ep(row.effectiveFrom) : -Infinity, std, perUse };
     });
     e.sort((a, b) => a.from - b.from);
     rateCache.set(key, e);
@@ -425,8 +450,8 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
         if (budget > 0) noDates.push(task.id);
         budget = 0;
       } else {
-        bs = toEpochMinute(b.start, `${path}.baselines[${bIdx}].start`);
-        bf = toEpochMinute(b.finish, `${path}.baselines[${bIdx}].finish`);
+        bs = ep(b.start, `${path}.baselines[${bIdx}].start`);
+        bf = ep(b.finish, `${path}.baselines[${bIdx}].finish`);
         if (bf < bs)
           throw new PmokitError("INVALID_INPUT", `task '${task.id}': baseline finish before baseline start`, {
             path: `${path}.baselines[${bIdx}].finish`,
@@ -435,7 +460,10 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
             received: b.finish,
           });
         if (b.fixedCost !== undefined) {
-          const fc = Math.min(budget, Math.max(0, amountToMinor(b.fixedCost, scale, currency, `${path}.baselines[${bIdx}].fixedCost`)));
+          const fc = Math.min(
+            budget,
+            Math.max(0, amountToMinor(b.fixedCost, scale, currency, `${path}.baselines[${bIdx}].fixedCost`)),
+          );
           if (task.fixedCostAccrual === "start") fixedStart = fc;
           else if (task.fixedCostAccrual === "end") fixedEnd = fc;
         }
@@ -447,9 +475,10 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
     const pc = Math.max(0, Math.min(100, percentFor(task, method, assignments)));
     const ev = Math.round((budget * pc) / 100);
     // actual cost
-    const started = task.actualStart !== undefined || task.percentComplete > 0 || task.actualFinish !== undefined;
+    const started =
+      task.actualStart !== undefined || task.percentComplete > 0 || task.actualFinish !== undefined;
     const finished = task.actualFinish !== undefined || task.percentComplete >= 100;
-    const refDate = task.actualStart !== undefined ? toEpochMinute(task.actualStart) : status;
+    const refDate = task.actualStart !== undefined ? ep(task.actualStart) : status;
     let ac = 0;
     for (const a of assignments) {
       const aw = a.actualWork ?? 0;
@@ -465,7 +494,8 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
         continue;
       }
       if (r.type === "cost") {
-        if (a.cost) ac += Math.round((amountToMinor(a.cost, scale, currency, `assignments[${a.id}].cost`) * pc) / 100);
+        if (a.cost)
+          ac += Math.round((amountToMinor(a.cost, scale, currency, `assignments[${a.id}].cost`) * pc) / 100);
         continue;
       }
       const rates = ratesOf(r, a.costRateTable ?? "A");
@@ -484,10 +514,24 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
           expected: ">= 0",
         });
       const acc = task.fixedCostAccrual ?? "prorated";
-      ac += acc === "start" ? (started ? fc : 0) : acc === "end" ? (finished ? fc : 0) : Math.round((fc * task.percentComplete) / 100);
+      ac +=
+        acc === "start"
+          ? started
+            ? fc
+            : 0
+          : acc === "end"
+            ? finished
+              ? fc
+              : 0
+            : Math.round((fc * task.percentComplete) / 100);
     }
-    let as = task.actualStart !== undefined ? toEpochMinute(task.actualStart) : Number.isNaN(bs) ? status : Math.min(bs, status);
-    let ae = task.actualFinish !== undefined ? toEpochMinute(task.actualFinish) : status;
+    let as =
+      task.actualStart !== undefined
+        ? ep(task.actualStart)
+        : Number.isNaN(bs)
+          ? status
+          : Math.min(bs, status);
+    let ae = task.actualFinish !== undefined ? ep(task.actualFinish) : status;
     if (as > status || ae > status) {
       if (task.actualStart !== undefined && as > status) clamped.push(task.id);
       else if (task.actualFinish !== undefined && ae > status) clamped.push(task.id);
@@ -519,7 +563,11 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
     throw new PmokitError(
       "INVALID_INPUT",
       `project '${project.id}': no task has baseline ${baselineNo}; set a baseline before measuring earned value`,
-      { path: "tasks[].baselines", ids: [project.id], expected: `baseline number ${baselineNo} with start, finish and cost` },
+      {
+        path: "tasks[].baselines",
+        ids: [project.id],
+        expected: `baseline number ${baselineNo} with start, finish and cost`,
+      },
     );
   }
   if (noBaseline.length > 0)
@@ -783,16 +831,23 @@ export function rollupEvm(
   options: EvmOptions = {},
 ): EvmRollup {
   if (members.length === 0)
-    throw new PmokitError("INVALID_INPUT", `roll-up '${id}' has no projects`, { ids: [id], expected: "at least one project" });
+    throw new PmokitError("INVALID_INPUT", `roll-up '${id}' has no projects`, {
+      ids: [id],
+      expected: "at least one project",
+    });
   const currency = members[0]!.bac.currency;
   const sum = (k: "bac" | "pv" | "ev" | "ac") =>
     members.reduce((acc, p) => {
       if (p[k].currency !== currency)
-        throw new PmokitError("CURRENCY_MISMATCH", `roll-up '${id}': project '${p.projectId}' is in ${p[k].currency}, not ${currency}`, {
-          ids: [id, p.projectId],
-          expected: currency,
-          received: p[k].currency,
-        });
+        throw new PmokitError(
+          "CURRENCY_MISMATCH",
+          `roll-up '${id}': project '${p.projectId}' is in ${p[k].currency}, not ${currency}`,
+          {
+            ids: [id, p.projectId],
+            expected: currency,
+            received: p[k].currency,
+          },
+        );
       return acc.plus(new D(p[k].amount));
     }, new D(0));
   const [bac, pv, ev, ac] = [sum("bac"), sum("pv"), sum("ev"), sum("ac")];
@@ -842,24 +897,40 @@ export interface PortfolioEvm {
 export function computePortfolioEvm(portfolio: Portfolio, options: ProjectEvmOptions = {}): PortfolioEvm {
   const projects = portfolio.projects.map((p) => {
     try {
-      return computeProjectEvm(p, { ...options, resources: portfolio.sharedResources, calendars: portfolio.calendars });
+      return computeProjectEvm(p, {
+        ...options,
+        resources: portfolio.sharedResources,
+        calendars: portfolio.calendars,
+      });
     } catch (e) {
       if (e instanceof PmokitError && !String(e.message).includes(`'${p.id}'`))
-        throw new PmokitError(e.code, `project '${p.id}': ${e.message}`, { ...e.details, ids: [p.id, ...(e.details.ids ?? [])] }, { cause: e });
+        throw new PmokitError(
+          e.code,
+          `project '${p.id}': ${e.message}`,
+          { ...e.details, ids: [p.id, ...(e.details.ids ?? [])] },
+          { cause: e },
+        );
       throw e;
     }
   });
   for (const p of projects) {
     if (p.currency !== portfolio.currency)
-      throw new PmokitError("CURRENCY_MISMATCH", `project '${p.projectId}' is in ${p.currency}, portfolio in ${portfolio.currency}`, {
-        ids: [p.projectId],
-        expected: portfolio.currency,
-        received: p.currency,
-      });
+      throw new PmokitError(
+        "CURRENCY_MISMATCH",
+        `project '${p.projectId}' is in ${p.currency}, portfolio in ${portfolio.currency}`,
+        {
+          ids: [p.projectId],
+          expected: portfolio.currency,
+          received: p.currency,
+        },
+      );
   }
   const byId = new Map(projects.map((p) => [p.projectId, p]));
   const programs = portfolio.programs
-    .map((g) => ({ g, members: g.projectIds.map((id) => byId.get(id)).filter((x): x is ProjectEvm => x !== undefined) }))
+    .map((g) => ({
+      g,
+      members: g.projectIds.map((id) => byId.get(id)).filter((x): x is ProjectEvm => x !== undefined),
+    }))
     .filter((x) => x.members.length > 0)
     .map(({ g, members }) => rollupEvm(g.id, g.name, members, options));
   const total =
@@ -871,7 +942,13 @@ export function computePortfolioEvm(portfolio: Portfolio, options: ProjectEvmOpt
           projectIds: [],
           ...(() => {
             const z: Money = { amount: "0", currency: portfolio.currency };
-            return { bac: z, pv: z, ev: z, ac: z, indicators: indicatorsFromDec(new D(0), new D(0), new D(0), new D(0), options) };
+            return {
+              bac: z,
+              pv: z,
+              ev: z,
+              ac: z,
+              indicators: indicatorsFromDec(new D(0), new D(0), new D(0), new D(0), options),
+            };
           })(),
         };
   return { projects, programs, portfolio: total };

@@ -26,24 +26,52 @@ describe("parseCsv", () => {
   });
 
   it("reports malformed quoting with line and column", () => {
-    expect(err(() => parseCsv('a,b\n1,"open\n'))).toMatchObject({ code: "PARSE_ERROR", details: { line: 2, column: 3 } });
-    expect(err(() => parseCsv('a,b\n1,x"y\n'))).toMatchObject({ code: "PARSE_ERROR", details: { line: 2, column: 4 } });
+    expect(err(() => parseCsv('a,b\n1,"open\n'))).toMatchObject({
+      code: "PARSE_ERROR",
+      details: { line: 2, column: 3 },
+    });
+    expect(err(() => parseCsv('a,b\n1,x"y\n'))).toMatchObject({
+      code: "PARSE_ERROR",
+      details: { line: 2, column: 4 },
+    });
   });
 });
 
 describe("importCsv / exportCsv", () => {
   it("imports tasks with an explicit column mapping and typed decoding (money stays decimal)", () => {
-    const csv = "ID,Task,Dur,Cons,Start after,Fixed,Crit,Text\nA,Design,5d,SNET,2025-03-03T08:00:00,0.10,yes,hello\nB,Build,2ew,,,1234567890.123456789 EUR,no,\n";
+    const csv =
+      "ID,Task,Dur,Cons,Start after,Fixed,Crit,Text\nA,Design,5d,SNET,2025-03-03T08:00:00,0.10,yes,hello\nB,Build,2ew,,,1234567890.123456789 EUR,no,\n";
     const { rows, warnings } = importCsv(csv, {
       table: "tasks",
       currency: "USD",
-      columns: { id: "ID", name: "Task", duration: "Dur", "constraint.type": "Cons", "constraint.date": "Start after", fixedCost: "Fixed", "reported.critical": "Crit", "customFields.Text1": "Text" },
+      columns: {
+        id: "ID",
+        name: "Task",
+        duration: "Dur",
+        "constraint.type": "Cons",
+        "constraint.date": "Start after",
+        fixedCost: "Fixed",
+        "reported.critical": "Crit",
+        "customFields.Text1": "Text",
+      },
     });
     expect(warnings).toEqual([]);
-    expect(rows[0]).toMatchObject({ id: "A", duration: { value: 5, unit: "days" }, fixedCost: { amount: "0.1", currency: "USD" }, reported: { critical: true }, customFields: { Text1: "hello" } });
-    expect(rows[1]).toMatchObject({ duration: { value: 2, unit: "elapsedWeeks" }, fixedCost: { amount: "1234567890.123456789", currency: "EUR" } });
+    expect(rows[0]).toMatchObject({
+      id: "A",
+      duration: { value: 5, unit: "days" },
+      fixedCost: { amount: "0.1", currency: "USD" },
+      reported: { critical: true },
+      customFields: { Text1: "hello" },
+    });
+    expect(rows[1]).toMatchObject({
+      duration: { value: 2, unit: "elapsedWeeks" },
+      fixedCost: { amount: "1234567890.123456789", currency: "EUR" },
+    });
     // Numeric-looking names are not auto-typed.
-    expect(importCsv("id,name,duration\n007,1e3,1d\n", { table: "tasks" }).rows[0]).toMatchObject({ id: "007", name: "1e3" });
+    expect(importCsv("id,name,duration\n007,1e3,1d\n", { table: "tasks" }).rows[0]).toMatchObject({
+      id: "007",
+      name: "1e3",
+    });
   });
 
   it("names row, column and expectation on bad cells and schema violations", () => {
@@ -54,7 +82,9 @@ describe("importCsv / exportCsv", () => {
     expect(schema).toMatchObject({ code: "SCHEMA_VIOLATION", details: { line: 2, column: 4 } });
     const missing = err(() => importCsv("id,name\n,x\n", { table: "tasks" }));
     expect(missing.code).toBe("SCHEMA_VIOLATION");
-    expect(err(() => importCsv("a\n1\n", { table: "tasks", columns: { id: "nope" } })).code).toBe("INVALID_INPUT");
+    expect(err(() => importCsv("a\n1\n", { table: "tasks", columns: { id: "nope" } })).code).toBe(
+      "INVALID_INPUT",
+    );
     const money = err(() => importCsv("id,name,duration,cost\nA,x,1d,12.5\n", { table: "tasks" }));
     expect(money.message).toContain("currency");
   });
@@ -78,14 +108,38 @@ describe("importCsv / exportCsv", () => {
       expect(back).toHaveLength(rows.length);
       back.forEach((r, i) => {
         const orig = rows[i] as unknown as Record<string, unknown>;
-        for (const k of ["id", "name", "duration", "lag", "type", "units", "fixedCost", "constraint", "reported", "maxUnits", "work"])
-          if (orig[k] !== undefined) expect((r as Record<string, unknown>)[k], `${table}.${k}`).toEqual(orig[k]);
+        for (const k of [
+          "id",
+          "name",
+          "duration",
+          "lag",
+          "type",
+          "units",
+          "fixedCost",
+          "constraint",
+          "reported",
+          "maxUnits",
+          "work",
+        ])
+          if (orig[k] !== undefined)
+            expect((r as Record<string, unknown>)[k], `${table}.${k}`).toEqual(orig[k]);
       });
     }
-    const risks = importCsv("id,title,probability,impacts.cost,taskIds\nR1,Late permit,0.3,1000 EUR,A;B\n", { table: "risks" }).rows;
+    const risks = importCsv("id,title,probability,impacts.cost,taskIds\nR1,Late permit,0.3,1000 EUR,A;B\n", {
+      table: "risks",
+    }).rows;
     expect(importCsv(exportCsv(risks, { table: "risks" }), { table: "risks" }).rows).toEqual(risks);
-    const projects = importCsv("id,name,settings.currency,settings.startDate,priority\nP1,Alpha,EUR,2025-01-06,800\n", { table: "projects" }).rows;
-    expect(projects[0]).toMatchObject({ id: "P1", priority: 800, settings: { currency: "EUR", defaultCalendarId: "standard" } });
-    expect(exportCsv(projects, { table: "projects", columns: { id: "Project", priority: "Prio" } })).toBe("Project,Prio\nP1,800\n");
+    const projects = importCsv(
+      "id,name,settings.currency,settings.startDate,priority\nP1,Alpha,EUR,2025-01-06,800\n",
+      { table: "projects" },
+    ).rows;
+    expect(projects[0]).toMatchObject({
+      id: "P1",
+      priority: 800,
+      settings: { currency: "EUR", defaultCalendarId: "standard" },
+    });
+    expect(exportCsv(projects, { table: "projects", columns: { id: "Project", priority: "Prio" } })).toBe(
+      "Project,Prio\nP1,800\n",
+    );
   });
 });

@@ -6,15 +6,19 @@ import { readPmxml } from "../pmxml/read.js";
 import { readXer } from "./read.js";
 import { MINI_XER as MINI } from "../testing/fixtures.js";
 
-
-
 describe("readXer (own fixture)", () => {
   it("maps projects, WBS, activity types, constraints, links, floats and the data date", () => {
     const { projects, warnings } = readXer(new TextEncoder().encode(MINI), { fileName: "mini.xer" });
     expect(projects).toHaveLength(1);
     const p = projects[0]!;
     expect(p).toMatchObject({ id: "P1", name: "My project" });
-    expect(p.settings).toMatchObject({ currency: "EUR", statusDate: "2025-01-08T08:00:00", startDate: "2025-01-06T08:00:00", defaultCalendarId: "10", minutesPerDay: 480 });
+    expect(p.settings).toMatchObject({
+      currency: "EUR",
+      statusDate: "2025-01-08T08:00:00",
+      startDate: "2025-01-06T08:00:00",
+      defaultCalendarId: "10",
+      minutesPerDay: 480,
+    });
     expect(p.calendars[0]!.exceptions).toEqual([{ from: "2025-01-06", to: "2025-01-06", working: false }]);
     expect(p.tasks.map((t) => [t.id, t.parentId, t.activityType])).toEqual([
       ["L1", undefined, "levelOfEffort"],
@@ -30,12 +34,31 @@ describe("readXer (own fixture)", () => {
       percentComplete: 50,
       constraint: { type: "SNET", date: "2025-01-06T08:00:00" },
       secondaryConstraint: { type: "FNLT", date: "2025-01-31T16:00:00" },
-      reported: { earlyStart: "2025-01-06T08:00:00", lateFinish: "2025-01-09T16:00:00", totalSlackMinutes: 960, freeSlackMinutes: 0, critical: false },
+      reported: {
+        earlyStart: "2025-01-06T08:00:00",
+        lateFinish: "2025-01-09T16:00:00",
+        totalSlackMinutes: 960,
+        freeSlackMinutes: 0,
+        critical: false,
+      },
     });
     expect(p.tasks.find((t) => t.id === "A20")!.milestone).toBe(true);
     expect(p.dependencies).toEqual([
-      { from: "A10", to: "A20", type: "SS", lag: { value: -4, unit: "hours" }, extensions: { p6: { task_pred_id: "1" } } },
-      { from: "ID-9999", to: "A20", type: "FS", lag: { value: 0, unit: "hours" }, fromProject: "P7", extensions: { p6: { task_pred_id: "2" } } },
+      {
+        from: "A10",
+        to: "A20",
+        type: "SS",
+        lag: { value: -4, unit: "hours" },
+        extensions: { p6: { task_pred_id: "1" } },
+      },
+      {
+        from: "ID-9999",
+        to: "A20",
+        type: "FS",
+        lag: { value: 0, unit: "hours" },
+        fromProject: "P7",
+        extensions: { p6: { task_pred_id: "2" } },
+      },
     ]);
     expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["UNMAPPED_TABLE", "EXTERNAL_LINK"]));
     expect(warnings.find((w) => w.code === "UNMAPPED_TABLE")).toMatchObject({ element: "THING", line: 21 });
@@ -51,18 +74,118 @@ describe("readXer (own fixture)", () => {
   });
 });
 
-const XER_GOLDEN: Record<string, { projects: [string, string][]; activities: Record<string, number>; links: number; calendars: number; constraints?: Record<string, number>; resources: number; assignments: number }> = {
-  "mpxj-PredecessorCalendar.xer": { projects: [["TEST PROJECT", "2019-10-02T00:00:00"]], activities: { task: 1 }, links: 0, calendars: 1, constraints: { SNET: 1 }, resources: 0, assignments: 0 },
-  "mpxj-SuccessorCalendar.xer": { projects: [["TEST PROJECT", "2019-10-02T00:00:00"]], activities: { task: 1 }, links: 0, calendars: 1, constraints: { SNET: 1 }, resources: 0, assignments: 0 },
-  "mpxj-ProjectDefaultCalendar.xer": { projects: [["TEST PROJECT", "2019-10-02T00:00:00"]], activities: { task: 1 }, links: 0, calendars: 1, constraints: { SNET: 1 }, resources: 0, assignments: 0 },
-  "mpxj-TwentyFourHourCalendar.xer": { projects: [["TEST PROJECT", "2019-10-02T00:00:00"]], activities: { task: 1 }, links: 0, calendars: 1, constraints: { SNET: 1 }, resources: 0, assignments: 0 },
-  "mpxj-resource-rates-test.xer": { projects: [["NEWPROJ", "2022-08-22T00:00:00"]], activities: { task: 1 }, links: 0, calendars: 1, resources: 1, assignments: 5 },
-  "mpxj-invalid-calendar-8.4.xer": { projects: [["EC00640", "2015-02-24T00:00:00"]], activities: { task: 12 }, links: 0, calendars: 3, resources: 0, assignments: 0 },
-  "mpxj-percent-complete-8.4.xer": { projects: [["EC00640", "2015-02-24T00:00:00"]], activities: { task: 12 }, links: 0, calendars: 1, resources: 0, assignments: 0 },
-  "aspose-MultiprojectWithExternal.xer": { projects: [["TestProject", "2023-10-06T00:00:00"], ["TestProject2", "2024-05-28T00:00:00"]], activities: { task: 3 }, links: 1, calendars: 2, resources: 3, assignments: 0 },
-  "aspose-encoding1251.xer": { projects: [["BaselineCosts", "2023-03-06T00:00:00"]], activities: { resourceDependent: 1, task: 1 }, links: 0, calendars: 5, resources: 10, assignments: 4 },
-  "aspose-test-5.0.xer": { projects: [["NEWPROJ", "2016-06-09T00:00:00"]], activities: { task: 2 }, links: 0, calendars: 1, resources: 4, assignments: 4 },
-  "aspose-ScheduleOptions.xer": { projects: [["NEWPROJ", "2023-02-20T00:00:00"], ["NEWPROJ-1", "2023-02-20T00:00:00"], ["NEWPROJ-2", "2023-02-20T00:00:00"], ["NEWPROJ-3", "2023-02-20T00:00:00"]], activities: {}, links: 0, calendars: 1, resources: 0, assignments: 0 },
+const XER_GOLDEN: Record<
+  string,
+  {
+    projects: [string, string][];
+    activities: Record<string, number>;
+    links: number;
+    calendars: number;
+    constraints?: Record<string, number>;
+    resources: number;
+    assignments: number;
+  }
+> = {
+  "mpxj-PredecessorCalendar.xer": {
+    projects: [["TEST PROJECT", "2019-10-02T00:00:00"]],
+    activities: { task: 1 },
+    links: 0,
+    calendars: 1,
+    constraints: { SNET: 1 },
+    resources: 0,
+    assignments: 0,
+  },
+  "mpxj-SuccessorCalendar.xer": {
+    projects: [["TEST PROJECT", "2019-10-02T00:00:00"]],
+    activities: { task: 1 },
+    links: 0,
+    calendars: 1,
+    constraints: { SNET: 1 },
+    resources: 0,
+    assignments: 0,
+  },
+  "mpxj-ProjectDefaultCalendar.xer": {
+    projects: [["TEST PROJECT", "2019-10-02T00:00:00"]],
+    activities: { task: 1 },
+    links: 0,
+    calendars: 1,
+    constraints: { SNET: 1 },
+    resources: 0,
+    assignments: 0,
+  },
+  "mpxj-TwentyFourHourCalendar.xer": {
+    projects: [["TEST PROJECT", "2019-10-02T00:00:00"]],
+    activities: { task: 1 },
+    links: 0,
+    calendars: 1,
+    constraints: { SNET: 1 },
+    resources: 0,
+    assignments: 0,
+  },
+  "mpxj-resource-rates-test.xer": {
+    projects: [["NEWPROJ", "2022-08-22T00:00:00"]],
+    activities: { task: 1 },
+    links: 0,
+    calendars: 1,
+    resources: 1,
+    assignments: 5,
+  },
+  "mpxj-invalid-calendar-8.4.xer": {
+    projects: [["EC00640", "2015-02-24T00:00:00"]],
+    activities: { task: 12 },
+    links: 0,
+    calendars: 3,
+    resources: 0,
+    assignments: 0,
+  },
+  "mpxj-percent-complete-8.4.xer": {
+    projects: [["EC00640", "2015-02-24T00:00:00"]],
+    activities: { task: 12 },
+    links: 0,
+    calendars: 1,
+    resources: 0,
+    assignments: 0,
+  },
+  "aspose-MultiprojectWithExternal.xer": {
+    projects: [
+      ["TestProject", "2023-10-06T00:00:00"],
+      ["TestProject2", "2024-05-28T00:00:00"],
+    ],
+    activities: { task: 3 },
+    links: 1,
+    calendars: 2,
+    resources: 3,
+    assignments: 0,
+  },
+  "aspose-encoding1251.xer": {
+    projects: [["BaselineCosts", "2023-03-06T00:00:00"]],
+    activities: { resourceDependent: 1, task: 1 },
+    links: 0,
+    calendars: 5,
+    resources: 10,
+    assignments: 4,
+  },
+  "aspose-test-5.0.xer": {
+    projects: [["NEWPROJ", "2016-06-09T00:00:00"]],
+    activities: { task: 2 },
+    links: 0,
+    calendars: 1,
+    resources: 4,
+    assignments: 4,
+  },
+  "aspose-ScheduleOptions.xer": {
+    projects: [
+      ["NEWPROJ", "2023-02-20T00:00:00"],
+      ["NEWPROJ-1", "2023-02-20T00:00:00"],
+      ["NEWPROJ-2", "2023-02-20T00:00:00"],
+      ["NEWPROJ-3", "2023-02-20T00:00:00"],
+    ],
+    activities: {},
+    links: 0,
+    calendars: 1,
+    resources: 0,
+    assignments: 0,
+  },
 };
 
 function tally(projects: readonly Project[]) {
@@ -71,10 +194,16 @@ function tally(projects: readonly Project[]) {
   for (const p of projects)
     for (const t of p.tasks) {
       if (t.activityType) activities[t.activityType] = (activities[t.activityType] ?? 0) + 1;
-      if (t.activityType && t.constraint.type !== "ASAP") constraints[t.constraint.type] = (constraints[t.constraint.type] ?? 0) + 1;
+      if (t.activityType && t.constraint.type !== "ASAP")
+        constraints[t.constraint.type] = (constraints[t.constraint.type] ?? 0) + 1;
     }
   const calendars = new Set(projects.flatMap((p) => p.calendars.map((c) => c.id))).size;
-  return { activities, constraints, calendars, links: projects.reduce((a, p) => a + p.dependencies.length, 0) };
+  return {
+    activities,
+    constraints,
+    calendars,
+    links: projects.reduce((a, p) => a + p.dependencies.length, 0),
+  };
 }
 
 describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
@@ -95,14 +224,27 @@ describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
   it("windows-1251 text, lag calendar options, external links, invalid calendar data", () => {
     const enc = readXer(new Uint8Array(readFileSync(sharedData("xer", "aspose-encoding1251.xer"))));
     expect(enc.encoding.name).toBe("windows-1251");
-    expect(enc.projects[0]!.tasks.find((t) => t.id === "A1000")!.name).toBe("\u0417\u0430\u0434\u0430\u0447\u0430 1");
-    for (const [file, lag] of [["mpxj-PredecessorCalendar.xer", "rcal_Predecessor"], ["mpxj-SuccessorCalendar.xer", "rcal_Successor"], ["mpxj-TwentyFourHourCalendar.xer", "rcal_24Hour"], ["mpxj-ProjectDefaultCalendar.xer", "rcal_ProjDefault"]] as const) {
+    expect(enc.projects[0]!.tasks.find((t) => t.id === "A1000")!.name).toBe(
+      "\u0417\u0430\u0434\u0430\u0447\u0430 1",
+    );
+    for (const [file, lag] of [
+      ["mpxj-PredecessorCalendar.xer", "rcal_Predecessor"],
+      ["mpxj-SuccessorCalendar.xer", "rcal_Successor"],
+      ["mpxj-TwentyFourHourCalendar.xer", "rcal_24Hour"],
+      ["mpxj-ProjectDefaultCalendar.xer", "rcal_ProjDefault"],
+    ] as const) {
       const p = readXer(new Uint8Array(readFileSync(sharedData("xer", file)))).projects[0]!;
-      expect((p.extensions?.["p6:schedoptions"] as Record<string, string>)["sched_calendar_on_relationship_lag"]).toBe(lag);
+      expect(
+        (p.extensions?.["p6:schedoptions"] as Record<string, string>)["sched_calendar_on_relationship_lag"],
+      ).toBe(lag);
       expect(p.settings.totalSlackCalculation).toBe("finishSlack");
     }
-    const multi = readXer(new Uint8Array(readFileSync(sharedData("xer", "aspose-MultiprojectWithExternal.xer")))).projects;
-    expect(multi[1]!.dependencies).toEqual([expect.objectContaining({ from: "A1000", to: "A1010", type: "FS", fromProject: "TestProject" })]);
+    const multi = readXer(
+      new Uint8Array(readFileSync(sharedData("xer", "aspose-MultiprojectWithExternal.xer"))),
+    ).projects;
+    expect(multi[1]!.dependencies).toEqual([
+      expect.objectContaining({ from: "A1000", to: "A1010", type: "FS", fromProject: "TestProject" }),
+    ]);
     const inv = readXer(new Uint8Array(readFileSync(sharedData("xer", "mpxj-invalid-calendar-8.4.xer"))));
     expect(inv.warnings.filter((w) => w.code === "INVALID_CALENDAR").map((w) => w.line)).toEqual([33]);
     expect(inv.projects[0]!.calendars.find((c) => c.id === "179")!.exceptions).toHaveLength(24);
@@ -110,7 +252,8 @@ describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
 });
 
 describeWithSharedData(["xer", "pmxml"], "PMXML oracle files (shared data)", () => {
-  const load = (name: string) => readPmxml(new Uint8Array(readFileSync(sharedData("xer", "pmxml", name))), { fileName: name });
+  const load = (name: string) =>
+    readPmxml(new Uint8Array(readFileSync(sharedData("xer", "pmxml", name))), { fileName: name });
 
   it("aspose-Primavera-8.3: 137 activities, 498 relationships (FS 176, SS 321, FF 1), 241 lags, 34 calendars, 31 resources, P6 dates", () => {
     const { projects } = load("aspose-Primavera-8.3.xml");
@@ -123,13 +266,24 @@ describeWithSharedData(["xer", "pmxml"], "PMXML oracle files (shared data)", () 
     for (const d of p.dependencies) types[d.type] = (types[d.type] ?? 0) + 1;
     expect(types).toEqual({ FS: 176, SS: 321, FF: 1 });
     expect(p.dependencies.filter((d) => d.lag.value !== 0)).toHaveLength(241);
-    expect(new Set(p.dependencies.filter((d) => d.lag.value !== 0).map((d) => d.lag.value))).toEqual(new Set([8, 24]));
+    expect(new Set(p.dependencies.filter((d) => d.lag.value !== 0).map((d) => d.lag.value))).toEqual(
+      new Set([8, 24]),
+    );
     expect(p.calendars).toHaveLength(34);
     expect(p.resources).toHaveLength(31);
-    expect(acts.every((t) => t.reported?.earlyStart && t.reported.lateFinish && t.reported.totalSlackMinutes !== undefined)).toBe(true);
+    expect(
+      acts.every(
+        (t) => t.reported?.earlyStart && t.reported.lateFinish && t.reported.totalSlackMinutes !== undefined,
+      ),
+    ).toBe(true);
     expect(acts.some((t) => (t.reported?.totalSlackMinutes ?? 0) < 0)).toBe(false);
     const a1000 = p.tasks.find((t) => t.id === "A1000")!;
-    expect(a1000.reported).toMatchObject({ earlyStart: "1999-05-03T08:00:00", earlyFinish: "1999-05-16T17:00:00", totalSlackMinutes: 0, critical: true });
+    expect(a1000.reported).toMatchObject({
+      earlyStart: "1999-05-03T08:00:00",
+      earlyFinish: "1999-05-16T17:00:00",
+      totalSlackMinutes: 0,
+      critical: true,
+    });
     expect(p.settings.startDate).toBe("1999-05-03T08:00:00");
   });
 
@@ -150,8 +304,18 @@ describeWithSharedData(["xer", "pmxml"], "PMXML oracle files (shared data)", () 
     expect(new Set(bl.tasks.flatMap((t) => t.baselines.map((b) => b.number)))).toEqual(new Set([1, 2]));
     const multi = load("aspose-MultiprojectWithExternal-20.12.xml").projects;
     expect(multi.map((p) => p.id)).toEqual(["TestProject", "TestProject2"]);
-    expect(multi[1]!.dependencies[0]).toMatchObject({ from: "A1000", to: "A1010", fromProject: "TestProject" });
-    for (const f of ["mpxj-PredecessorCalendar.xml", "mpxj-SuccessorCalendar.xml", "mpxj-ProjectDefaultCalendar.xml", "mpxj-TwentyFourHourCalendar.xml", "mpxj-resource-rates-test.xml"])
+    expect(multi[1]!.dependencies[0]).toMatchObject({
+      from: "A1000",
+      to: "A1010",
+      fromProject: "TestProject",
+    });
+    for (const f of [
+      "mpxj-PredecessorCalendar.xml",
+      "mpxj-SuccessorCalendar.xml",
+      "mpxj-ProjectDefaultCalendar.xml",
+      "mpxj-TwentyFourHourCalendar.xml",
+      "mpxj-resource-rates-test.xml",
+    ])
       expect(load(f).projects[0]!.tasks.filter((t) => t.activityType)).toHaveLength(1);
   });
 });

@@ -94,7 +94,7 @@ export function resolveOptions(o: LevelingOptions, warnings: LevelingWarning[]):
     to: date(o.to, "to"),
     resources: o.resources === undefined ? undefined : new Set(o.resources),
     dialect: o.dialect ?? "msp",
-    horizonDays: num(o.horizonDays, "horizonDays", 3650),
+    horizonDays: num(o.horizonDays, "horizonDays", 0),
   };
 }
 
@@ -178,7 +178,8 @@ export class LevelModel {
     if (net.scheduleFrom === "finish")
       warnings.push({
         code: "SCHEDULE_FROM_FINISH",
-        message: "the project is scheduled from its finish; leveling delays tasks forward from the computed dates",
+        message:
+          "the project is scheduled from its finish; leveling delays tasks forward from the computed dates",
       });
     this.pass = runPasses(net);
     this.cpmStart = this.pass.start;
@@ -213,14 +214,16 @@ export class LevelModel {
         const v = cal.workingMinutesBetween(net.origin, toEpochMinute(t.constraint.date));
         this.limitAxis[j] = ct === "SNLT" ? v : v - net.duration[j]!;
       }
-      if (!opts.clearFirst && t.levelingDelay !== undefined) this.storedDelay[j] = this.delayAxis(t.levelingDelay, j);
+      if (!opts.clearFirst && t.levelingDelay !== undefined)
+        this.storedDelay[j] = this.delayAxis(t.levelingDelay, j);
     }
     // Range: tasks starting outside [from, to) before leveling are not delayed.
     if (opts.from !== undefined || opts.to !== undefined) {
       for (let j = 0; j < n; j++) {
         if (this.fixed[j]) continue;
         const s = this.startOf(j, this.cpmStart[j]!);
-        if ((opts.from !== undefined && s < opts.from) || (opts.to !== undefined && s >= opts.to)) this.fixed[j] = 5;
+        if ((opts.from !== undefined && s < opts.from) || (opts.to !== undefined && s >= opts.to))
+          this.fixed[j] = 5;
       }
     }
 
@@ -270,7 +273,9 @@ export class LevelModel {
         this.aRes.push(work ? r! : -1);
         this.aUnits.push(a.units);
         this.aLevel.push(work && (opts.resources === undefined || opts.resources.has(a.resourceId)) ? 1 : 0);
-        this.aStored.push(!opts.clearFirst && a.levelingDelay !== undefined ? this.delayAxis(a.levelingDelay, j) : 0);
+        this.aStored.push(
+          !opts.clearFirst && a.levelingDelay !== undefined ? this.delayAxis(a.levelingDelay, j) : 0,
+        );
         this.aModelIndex.push(k);
         if (r === undefined)
           warnings.push({
@@ -317,13 +322,14 @@ export class LevelModel {
     for (const c of calList) {
       const wi = (c as { workingIntervals?: (a: number, b: number) => [number, number][] }).workingIntervals;
       if (typeof wi === "function") {
-        for (const [a, b] of wi.call(c, this.T0, this.T0 + Math.max(span, 400 * 1440)))
-          g = gcd(gcd(g, a), b);
+        for (const [a, b] of wi.call(c, this.T0, this.T0 + Math.max(span, 400 * 1440))) g = gcd(gcd(g, a), b);
       }
     }
     if (g === 0) g = 60;
     this.G = g;
-    this.horizonEnd = maxFinish + opts.horizonDays * 1440;
+    this.horizonEnd =
+      maxFinish +
+      (opts.horizonDays > 0 ? opts.horizonDays * 1440 : Math.max(90 * 1440, 2 * (maxFinish - minStart)));
     this.cals = net.calendars.map((cal) => ({
       cal,
       wb: new Int32Array(0),
@@ -335,7 +341,7 @@ export class LevelModel {
     this.rWork = this.resources.map(() => new Uint8Array(0));
     this.pLoad = this.resources.map(() => new Float64Array(0));
     this.pCap = this.resources.map(() => new Float64Array(0));
-    this.ensureBuckets(Math.ceil((maxFinish - this.T0) / g) + Math.ceil(14 * 1440 / g));
+    this.ensureBuckets(Math.ceil((maxFinish - this.T0) / g) + Math.ceil((14 * 1440) / g));
   }
 
   private projectCalendar(): WorkingCalendar {
@@ -383,20 +389,34 @@ export class LevelModel {
     const H = Math.max(h, this.H * 2, 64);
     const G = this.G;
     const T0 = this.T0;
+    const bitmap = (cal: WorkingCalendar): Uint8Array => {
+      const out = new Uint8Array(H);
+      const wi = (cal as { workingIntervals?: (a: number, b: number) => [number, number][] })
+        .workingIntervals;
+      if (typeof wi === "function") {
+        for (const [a, b] of wi.call(cal, T0, T0 + H * G))
+          out.fill(1, Math.floor((a - T0) / G), Math.ceil((b - T0) / G));
+      } else for (let b = 0; b < H; b++) out[b] = cal.isWorking(T0 + b * G) ? 1 : 0;
+      return out;
+    };
+    const bitmaps = new Map<WorkingCalendar, Uint8Array>();
+    const bitmapOf = (cal: WorkingCalendar): Uint8Array => {
+      let bm = bitmaps.get(cal);
+      if (bm === undefined) bitmaps.set(cal, (bm = bitmap(cal)));
+      return bm;
+    };
     for (const c of this.cals) {
+      const bm = bitmapOf(c.cal);
       const cnt = new Int32Array(H + 1);
-      const wb: number[] = [];
+      const wb = new Int32Array(H);
       let k = 0;
       for (let b = 0; b < H; b++) {
         cnt[b] = k;
-        if (c.cal.isWorking(T0 + b * G)) {
-          wb.push(b);
-          k++;
-        }
+        if (bm[b]) wb[k++] = b;
       }
       cnt[H] = k;
       c.cnt = cnt;
-      c.wb = Int32Array.from(wb);
+      c.wb = wb.slice(0, k);
     }
     // Periods.
     const basis = this.opts.periodBasis;
@@ -441,17 +461,18 @@ export class LevelModel {
         to: a.to === undefined ? Infinity : toEpochMinute(a.to),
         units: a.units,
       }));
-      for (let b = 0; b < H; b++) {
-        const t = T0 + b * G;
-        let u = r.maxUnits;
-        for (const row of rows) if (t >= row.from && t < row.to) u = row.units;
-        cap[b] = u * this.capFactor;
-        work[b] = rc === undefined || rc.isWorking(t) ? 1 : 0;
+      cap.fill(r.maxUnits * this.capFactor);
+      for (const row of rows) {
+        const b0 = Math.max(0, Math.ceil((row.from - T0) / G));
+        const b1 = Math.min(H, Math.ceil((row.to - T0) / G));
+        if (b1 > b0) cap.fill(row.units * this.capFactor, b0, b1);
       }
+      if (rc === undefined) work.fill(1);
+      else work.set(bitmapOf(rc));
       const pLoad = new Float64Array(P);
       const pCap = new Float64Array(P);
       for (let b = 0; b < H; b++) {
-        pLoad[pIdx[b]!]! += load[b]!;
+        if (work[b]) pLoad[pIdx[b]!]! += load[b]!;
         if (work[b]) pCap[pIdx[b]!]! += cap[b]!;
       }
       this.load[i] = load;
@@ -587,7 +608,8 @@ export function runSchedule(
     const d = m.cpmFinish[j]! - m.cpmStart[j]!;
     return d > 0 ? d : 0;
   };
-  const rankOf = (j: number, v: number): number => Math.round((v + m.cals[net.taskCalendar[j]!]!.off * G) / G);
+  const rankOf = (j: number, v: number): number =>
+    Math.round((v + m.cals[net.taskCalendar[j]!]!.off * G) / G);
 
   const book = (j: number, k: number, start: number, sign: number): void => {
     const r = m.aRes[k]!;
@@ -602,8 +624,10 @@ export function runSchedule(
     const pLoad = m.pLoad[r]!;
     const pIdx = m.pIdx;
     const u = m.aUnits[k]! * sign;
+    const rw = m.rWork[r]!;
     for (let q = k0; q < k0 + nb; q++) {
       const b = wb[q]!;
+      if (!rw[b]) continue;
       load[b]! += u;
       pLoad[pIdx[b]!]! += u;
     }
@@ -621,10 +645,11 @@ export function runSchedule(
     const u = m.aUnits[k]!;
     const load = m.load[r]!;
     const cap = m.cap[r]!;
+    const rw = m.rWork[r]!;
     if (minute) {
       for (let q = k0; q < k0 + nb; q++) {
         const b = wb[q]!;
-        if (load[b]! + u > cap[b]! + EPS) {
+        if (rw[b] && load[b]! + u > cap[b]! + EPS) {
           conflictBucket = b;
           return q + 1;
         }
@@ -640,10 +665,10 @@ export function runSchedule(
       let cnt = 0;
       const q0 = q;
       while (q < k0 + nb && pIdx[wb[q]!]! === p) {
-        cnt++;
+        cnt += rw[wb[q]!]!;
         q++;
       }
-      if (pLoad[p]! + u * cnt > pCap[p]! + EPS) {
+      if (cnt > 0 && pLoad[p]! + u * cnt > pCap[p]! + EPS) {
         conflictBucket = wb[q0]!;
         const next = m.pStart[p + 1]!;
         if (next >= m.H) m.ensureBuckets(m.H * 2);
@@ -680,8 +705,7 @@ export function runSchedule(
       if (net.linkNoForward[k] === 1) continue;
       const i = net.linkFrom[k]!;
       const t = net.linkType[k]!;
-      const lag =
-        net.linkPercent[k] === 1 ? Math.round((net.linkLag[k]! * dur(i)) / 100) : net.linkLag[k]!;
+      const lag = net.linkPercent[k] === 1 ? Math.round((net.linkLag[k]! * dur(i)) / 100) : net.linkLag[k]!;
       let v: number;
       if (net.linkFast[k] === 1) v = (t & 1 ? S[i]! : F[i]!) + lag;
       else {
@@ -726,14 +750,16 @@ export function runSchedule(
     } else {
       const limit = Math.min(
         m.limitAxis[j]!,
-        opts.withinSlack
-          ? Math.max(l, m.pass.lateStart[j]! - opts.preserveMinimumFloatMinutes)
-          : Infinity,
+        opts.withinSlack ? Math.max(l, m.pass.lateStart[j]! - opts.preserveMinimumFloatMinutes) : Infinity,
         horizonAxis(j),
       );
       const maxRank = rankOf(j, Math.max(l, limit));
       const limitReason: UnresolvedReason =
-        limit === m.limitAxis[j]! ? "hardConstraint" : opts.withinSlack && limit < horizonAxis(j) ? "withinSlack" : "horizon";
+        limit === m.limitAxis[j]!
+          ? "hardConstraint"
+          : opts.withinSlack && limit < horizonAxis(j)
+            ? "withinSlack"
+            : "horizon";
       const levelable = (k: number): boolean => {
         if (!m.aLevel[k]) return false;
         const r = m.aRes[k]!;

@@ -73,10 +73,10 @@ export function solveBranchAndBound(model: CompiledModel, options: BnbOptions = 
   // Lagrangian multipliers by subgradient (rows with free columns only).
   const u = new Float64Array(m);
   const bestU = new Float64Array(m);
+  let bestL = Infinity;
   {
     const rhs = new Float64Array(m);
     for (let i = 0; i < m; i++) rhs[i] = b[i]! - act[i]!;
-    let bestL = Infinity;
     let theta = 2;
     let stall = 0;
     const xs = new Uint8Array(n);
@@ -122,10 +122,62 @@ export function solveBranchAndBound(model: CompiledModel, options: BnbOptions = 
   let W = 0;
   for (let i = 0; i < m; i++) W += bestU[i]! * b[i]!;
   const eff = (j: number): number => (w[j]! <= 0 ? Infinity : c[j]! / w[j]!);
-  const order = Int32Array.from(free.sort((p, q) => eff(q) - eff(p) || c[q]! - c[p]! || p - q));
-  const nf = order.length;
+  free.sort((p, q) => eff(q) - eff(p) || c[q]! - c[p]! || p - q);
+  // Greedy incumbent along the efficiency order (kept only if it satisfies every row).
   let best = -Infinity;
   const bestX = new Uint8Array(n);
+  {
+    const gAct = Float64Array.from(act);
+    const gNeg = Float64Array.from(minNeg);
+    const gx = Uint8Array.from(x);
+    let gv = fixedValue;
+    for (const j of free) {
+      let ok = true;
+      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+        const i = colRow[p]!;
+        const a = colVal[p]!;
+        if (gAct[i]! + a + gNeg[i]! - (a < 0 ? a : 0) > b[i]! + tol(i)) {
+          ok = false;
+          break;
+        }
+      }
+      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) if (colVal[p]! < 0) gNeg[colRow[p]!]! -= colVal[p]!;
+      if (!ok) continue;
+      gx[j] = 1;
+      gv += c[j]!;
+      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) gAct[colRow[p]!]! += colVal[p]!;
+    }
+    let feasible = true;
+    for (let i = 0; i < m; i++) if (gAct[i]! > b[i]! + tol(i)) feasible = false;
+    if (feasible) {
+      best = gv;
+      bestX.set(gx);
+    }
+  }
+  // Reduced-cost fixing with the root Lagrangian bound: a column whose flip would push the bound
+  // below the incumbent (+1 for integral values) keeps its Lagrangian value in every better solution.
+  const rest: number[] = [];
+  if (best > -Infinity && Number.isFinite(bestL)) {
+    const need = model.integral ? best + 1 - 1e-7 : best + 1e-9 * Math.max(1, Math.abs(best));
+    const total = fixedValue + bestL;
+    for (const j of free) {
+      let rc = c[j]!;
+      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) rc -= bestU[colRow[p]!]! * colVal[p]!;
+      if (total - Math.abs(rc) < need && rc !== 0) {
+        if (rc > 0) {
+          x[j] = 1;
+          fixedValue += c[j]!;
+          for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) act[colRow[p]!]! += colVal[p]!;
+        }
+        for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++)
+          if (colVal[p]! < 0) minNeg[colRow[p]!]! -= colVal[p]!;
+      } else rest.push(j);
+    }
+  } else rest.push(...free);
+  let rootFeasible = true;
+  for (let i = 0; i < m; i++) if (act[i]! + minNeg[i]! > b[i]! + tol(i)) rootFeasible = false;
+  const order = Int32Array.from(rootFeasible ? rest : []);
+  const nf = order.length;
   let nodes = 0;
   let aborted = false;
   let openBound = -Infinity;
@@ -212,7 +264,7 @@ export function solveBranchAndBound(model: CompiledModel, options: BnbOptions = 
     for (let p = s; p < e; p++) if (colVal[p]! < 0) minNeg[colRow[p]!]! += colVal[p]!;
     if (aborted) openBound = Math.max(openBound, ub);
   };
-  dfs(0, fixedValue);
+  if (rootFeasible) dfs(0, fixedValue);
   if (best === -Infinity) {
     return aborted
       ? { status: "unknown", x: null, objective: 0, bound: openBound, nodes, solver: "bnb" }

@@ -20,3 +20,10 @@ describe("quantiles", () => {
     expect(spearman([1, 2, 3, 4], [1, 8, 27, 64])).toBeCloseTo(1, 12);
   });
 });
+
+describe("ranks", () => {
+  it("averages ties", async () => {
+    const { ranks } = await import("./quantile.js");
+    expect(Array.from(ranks([10, 20, 20, 5]))).toEqual([2, 3.5, 3.5, 1]);
+  });
+});

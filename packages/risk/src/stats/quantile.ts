@@ -81,18 +81,27 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
 
 /** Average ranks (1-based, ties share the mean rank). */
 export function ranks(values: ArrayLike<number>): Float64Array {
+  // Native typed-array sort, then binary searches: average rank = (first + last index of x) / 2 + 1.
   const n = values.length;
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => values[a]! - values[b]!);
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
   const r = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && values[idx[j + 1]!] === values[idx[i]!]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[idx[k]!] = rank;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if (sorted[m]! < x) lo = m + 1;
+      else hi = m;
+    }
+    let a = lo;
+    hi = n;
+    while (a < hi) {
+      const m = (a + hi) >>> 1;
+      if (sorted[m]! <= x) a = m + 1;
+      else hi = m;
+    }
+    r[i] = (lo + a - 1) / 2 + 1;
   }
   return r;
 }

@@ -6,10 +6,14 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: {
     // Resolve workspace packages to their TypeScript sources: no build needed to test.
-    alias: [{ find: /^@pmokit\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` }],
+    alias: [
+      { find: /^@pmokit\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
+      // Subpath exports (e.g. @pmokit/report/portfolio) live in src/<subpath>/index.ts.
+      { find: /^@pmokit\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
+    ],
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts", "consumers/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

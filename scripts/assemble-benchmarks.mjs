@@ -23,7 +23,10 @@ const parts = [
 ];
 for (const f of files) {
   const text = readFileSync(dir + f, "utf8").trim();
-  parts.push(text.replace(/^# /m, "## ").replace(/^(#{2,5}) /gm, (m, h, off) => (off === 0 ? m : `#${h} `)), "");
+  parts.push(
+    text.replace(/^# /m, "## ").replace(/^(#{2,5}) /gm, (m, h, off) => (off === 0 ? m : `#${h} `)),
+    "",
+  );
 }
 writeFileSync(fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url)), parts.join("\n"));
 console.log(`docs/benchmarks.md: ${files.length} sections (${files.join(", ")})`);

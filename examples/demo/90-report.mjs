@@ -5,8 +5,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parsePortfolio } from "@pmokit/core";
 import { assessMaturity, parseAssessment, pmoMaturityModel } from "@pmokit/maturity";
+import { buildPortfolioReport } from "@pmokit/report/portfolio";
 import {
-  buildPortfolioReport,
   renderChartSvg,
   renderHtmlReport,
   renderMarkdownSummary,

@@ -4,11 +4,12 @@
 //              multiplyMoney) into a Map keyed by day; EV and AC summed with Money.
 //   naive audit: DCMA checks 1-11 with per-check passes over the model, float from `schedule()`, and the
 //              critical path test as a second full `schedule()` on a modified copy of the project.
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import {
   addMoney,
   auditProject,
   compileCalendar,
+  compileNetwork,
   computeProjectEvm,
   money,
   multiplyMoney,
@@ -20,7 +21,7 @@ import {
 import type { Money, Project, ProjectInput } from "@pmokit/core";
 
 const N = Number(process.env["PMOKIT_BENCH_TASKS"] ?? 100_000);
-const RUNS = Number(process.env["PMOKIT_BENCH_RUNS"] ?? 5);
+const RUNS = Number(process.env["PMOKIT_BENCH_RUNS"] ?? 3);
 const NAIVE = process.env["PMOKIT_BENCH_NAIVE"] !== "0";
 
 let seed = 2024;
@@ -32,10 +33,15 @@ const rand = (): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const time = <T>(f: () => T): [number, T] => {
+/** Wall-clock and process CPU time (ms) of one call; CPU time is the fairer number on a shared machine. */
+const time = <T>(f: () => T, cpu?: number[]): [number, T] => {
+  const c = process.cpuUsage();
   const t = performance.now();
   const r = f();
-  return [performance.now() - t, r];
+  const wall = performance.now() - t;
+  const u = process.cpuUsage(c);
+  cpu?.push((u.user + u.system) / 1000);
+  return [wall, r];
 };
 
 /** Builds the benchmark project (exported for profiling scripts). */
@@ -163,43 +169,73 @@ function naiveAudit(p: Project): number[] {
 if (RUNS > 0) main();
 
 function main(): void {
-const cpu = cpus()[0]?.model ?? "unknown CPU";
-console.log(
-  `# EVM and audit benchmark: ${N} tasks; ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-);
-const [tBuild, project] = time(() => buildProject(N));
-console.log(`built and parsed the project in ${tBuild.toFixed(0)} ms (${project.dependencies.length} links)`);
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  console.log(
+    `# EVM and audit benchmark: ${N} tasks; ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
+  const [tBuild, project] = time(() => buildProject(N));
+  console.log(
+    `built and parsed the project in ${tBuild.toFixed(0)} ms (${project.dependencies.length} links)`,
+  );
 
-const evmTimes: number[] = [];
-const naiveEvmTimes: number[] = [];
-const auditTimes: number[] = [];
-const naiveAuditTimes: number[] = [];
-let evm: ReturnType<typeof computeProjectEvm> | undefined;
-let naive: ReturnType<typeof naiveEvm> | undefined;
-let audit: ReturnType<typeof auditProject> | undefined;
-for (let r = 0; r < RUNS; r++) {
-  const [a, e] = time(() => computeProjectEvm(project));
-  evmTimes.push(a);
-  evm = e;
-  if (NAIVE && r < Math.min(RUNS, 3)) {
-    const [b, n] = time(() => naiveEvm(project));
-    naiveEvmTimes.push(b);
-    naive = n;
+  const evmTimes: number[] = [];
+  const naiveEvmTimes: number[] = [];
+  const auditTimes: number[] = [];
+  const naiveAuditTimes: number[] = [];
+  const auditPrecompiledTimes: number[] = [];
+  const evmCpu: number[] = [];
+  const naiveEvmCpu: number[] = [];
+  const auditCpu: number[] = [];
+  const naiveAuditCpu: number[] = [];
+  const auditPreCpu: number[] = [];
+  let evm: ReturnType<typeof computeProjectEvm> | undefined;
+  let naive: ReturnType<typeof naiveEvm> | undefined;
+  let audit: ReturnType<typeof auditProject> | undefined;
+  for (let r = 0; r < RUNS; r++) {
+    const [a, e] = time(() => computeProjectEvm(project), evmCpu);
+    evmTimes.push(a);
+    evm = e;
+    if (NAIVE && r < Math.min(RUNS, 3)) {
+      const [b, n] = time(() => naiveEvm(project), naiveEvmCpu);
+      naiveEvmTimes.push(b);
+      naive = n;
+    }
+    const [c, au] = time(() => auditProject(project), auditCpu);
+    auditTimes.push(c);
+    audit = au;
+    const compiled = compileNetwork(project);
+    auditPrecompiledTimes.push(time(() => auditProject(project, { compiled }), auditPreCpu)[0]);
+    if (NAIVE && r < Math.min(RUNS, 3))
+      naiveAuditTimes.push(time(() => naiveAudit(project), naiveAuditCpu)[0]);
   }
-  const [c, au] = time(() => auditProject(project));
-  auditTimes.push(c);
-  audit = au;
-  if (NAIVE && r < Math.min(RUNS, 3)) naiveAuditTimes.push(time(() => naiveAudit(project))[0]);
-}
-const row = (name: string, ours: number[], base: number[]) =>
-  base.length === 0
-    ? console.log(`${name.padEnd(10)} pmokit median ${median(ours).toFixed(0).padStart(6)} ms`)
-    : console.log(
-        `${name.padEnd(10)} pmokit median ${median(ours).toFixed(0).padStart(6)} ms   naive median ${median(base).toFixed(0).padStart(7)} ms   ratio naive/pmokit ${(median(base) / median(ours)).toFixed(1)}×`,
-      );
-row("EVM", evmTimes, naiveEvmTimes);
-row("audit", auditTimes, naiveAuditTimes);
-console.log(
-  `check: BAC ${evm!.bac.amount} (naive ${naive?.bac.amount}), PV ${evm!.pv.amount} (naive, flat spreading: ${naive?.pv.amount}), EV ${evm!.ev.amount}, AC ${evm!.ac.amount} (naive ${naive?.ac.amount}); SPI ${evm!.indicators.spi?.toFixed(4)}, CPI ${evm!.indicators.cpi?.toFixed(4)}; audit score ${audit!.score?.toFixed(1)} (float from ${audit!.floatSource})`,
-);
+  const row = (name: string, ours: number[], base: number[]) =>
+    base.length === 0
+      ? console.log(`${name.padEnd(10)} pmokit median ${median(ours).toFixed(0).padStart(6)} ms`)
+      : console.log(
+          `${name.padEnd(10)} pmokit median ${median(ours).toFixed(0).padStart(6)} ms   naive median ${median(base).toFixed(0).padStart(7)} ms   ratio naive/pmokit ${(median(base) / median(ours)).toFixed(1)}×`,
+        );
+  console.log("wall clock:");
+  row("EVM", evmTimes, naiveEvmTimes);
+  row("audit", auditTimes, naiveAuditTimes);
+  row("audit (network compiled once, as after scheduling)", auditPrecompiledTimes, []);
+  console.log("process CPU time:");
+  row("EVM", evmCpu, naiveEvmCpu);
+  row("audit", auditCpu, naiveAuditCpu);
+  row("audit (network compiled once, as after scheduling)", auditPreCpu, []);
+  // calibration: the same loop on an idle machine takes about 150 ms; under load it shows the slowdown
+  const cal = time(() => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < 100_000; i++) m.set(`T${i}`, i);
+    let s = 0;
+    for (let k = 0; k < 20; k++) for (let i = 0; i < 100_000; i++) s += m.get(`T${i}`)!;
+    return s;
+  })[0];
+  console.log(
+    `calibration: 2.1 M Map operations ${cal.toFixed(0)} ms; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
+  console.log(
+    `check: BAC ${evm!.bac.amount} (naive ${naive?.bac.amount}), PV ${evm!.pv.amount} (naive, flat spreading: ${naive?.pv.amount}), EV ${evm!.ev.amount}, AC ${evm!.ac.amount} (naive ${naive?.ac.amount}); SPI ${evm!.indicators.spi?.toFixed(4)}, CPI ${evm!.indicators.cpi?.toFixed(4)}; audit score ${audit!.score?.toFixed(1)} (float from ${audit!.floatSource})`,
+  );
 }

@@ -187,7 +187,7 @@ function report(rows: Row[]): string {
       const mean = times.reduce((a, c) => a + c, 0) / times.length;
       const wall = runs.reduce((a, { x }) => a + x.ms, 0) / runs.length;
       out.push(
-        `| ${set} | ${rs.length} | ${b} | **${fmt(d)}** | ${fmt(lftDev)} | ${fmt(dBest)} | ${atBest}/${runs.length} | ${fmt(med, 1)}, ${fmt(mean, 1)} | ${fmt(wall, 1)} | ${fmt(lftMs, 2)} | ${fmt(mean / lftMs, 0)}× | ${fmt(lftDev / d, 2)} |`,
+        `| ${set} | ${rs.length} | ${b} | **${fmt(d)}** | ${fmt(lftDev)} | ${fmt(dBest)} | ${atBest}/${runs.length} | ${fmt(med, 1)}, ${fmt(mean, 1)} | ${fmt(wall, 1)} | ${fmt(lftMs, 2)} | ${fmt(mean / lftMs, 0)}× | ${d > 0 ? fmt(lftDev / d, 2) : "–"} |`,
       );
     }
   }

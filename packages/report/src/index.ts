@@ -1,7 +1,9 @@
 /**
  * `@pmokit/report`: standalone, accessible SVG charts (built as strings, no DOM, deterministic),
  * the same charts as Vega-Lite specifications, thin adapters from the results of the pmokit engines,
- * a self-contained HTML portfolio report and a Markdown summary.
+ * a self-contained HTML portfolio report and a Markdown summary. The engines run only in the
+ * `@pmokit/report/portfolio` subpath (`buildPortfolioReport`), so this entry stays small and pulls
+ * no engine into a bundle.
  *
  * @packageDocumentation
  */
@@ -52,13 +54,7 @@ export {
   sCurveFromSeries,
 } from "./adapters/adapters.js";
 export type { GanttFromScheduleOptions } from "./adapters/adapters.js";
-export { buildPortfolioReport } from "./report/build.js";
-export type {
-  PortfolioReport,
-  ReportSection,
-  ReportTable,
-  BuildPortfolioReportOptions,
-} from "./report/build.js";
+export type { PortfolioReport, ReportSection, ReportTable } from "./report/types.js";
 export { renderHtmlReport } from "./report/html.js";
 export type { HtmlReportOptions } from "./report/html.js";
 export { renderMarkdownSummary } from "./report/markdown.js";

@@ -13,6 +13,7 @@ import { reportCommand } from "./report.js";
 import { evmCommand } from "./evm.js";
 import { auditCommand } from "./audit.js";
 import { schemaCommand } from "./schema.js";
+import { levelCommand } from "./level.js";
 
 /**
  * Every `pmokit` command. Each command lives in its own file in this folder; add one line here.
@@ -32,4 +33,5 @@ export const commands: readonly CommandSpec[] = [
   evmCommand,
   auditCommand,
   reportCommand,
+  levelCommand,
 ];

@@ -3,6 +3,7 @@ import { standardCalendar } from "../calendar/presets.js";
 import type { WorkingCalendar } from "../calendar/types.js";
 import { displayDates } from "../cpm/dates.js";
 import { compileNetwork } from "../cpm/schedule.js";
+import type { CompiledProject } from "../cpm/schedule.js";
 import type { ScheduleOptions } from "../cpm/options.js";
 import { runPasses } from "../cpm/passes.js";
 import { isPmokitError } from "../errors.js";
@@ -98,6 +99,8 @@ export interface DcmaOptions {
   readonly floatSource?: FloatSource;
   /** CPM options for the engine (dialect etc.). */
   readonly scheduleOptions?: ScheduleOptions;
+  /** A network already compiled with `compileNetwork(project, ...)` (skips compiling again). */
+  readonly compiled?: CompiledProject;
   /** Count milestones in the task populations (default false: DCMA excludes them). */
   readonly includeMilestones?: boolean;
   /** Count level-of-effort activities (default false). */
@@ -215,14 +218,21 @@ function engineForecast(
   delayMinutes: number,
   incomplete: ReadonlySet<string>,
 ): Forecast {
-  const compiled = compileNetwork(project, {
-    ...options.scheduleOptions,
-    ...(options.statusDate === undefined ? {} : { statusDate: options.statusDate }),
-  });
+  const compiled =
+    options.compiled ??
+    compileNetwork(project, {
+      ...options.scheduleOptions,
+      ...(options.statusDate === undefined ? {} : { statusDate: options.statusDate }),
+    });
   const net = compiled.network;
   const pass = runPasses(net);
   const d = displayDates(net, pass);
-  const f: Forecast = { tf: new Map(), start: new Map(), finish: new Map(), projectFinish: pass.projectFinish };
+  const f: Forecast = {
+    tf: new Map(),
+    start: new Map(),
+    finish: new Map(),
+    projectFinish: pass.projectFinish,
+  };
   for (let i = 0; i < net.taskCount; i++) {
     const id = net.ids[i]!;
     f.tf.set(id, pass.totalSlack[i]!);

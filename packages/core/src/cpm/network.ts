@@ -195,6 +195,43 @@ export interface CompiledNetwork {
   readonly order: Int32Array;
 }
 
+/** Bounds on the start that a dated constraint imposes: [lowest, highest] on the axis. */
+function startWindow(code: number, a: number, d: number): [number, number] {
+  switch (code) {
+    case 2: // MUST_START_ON
+    case 8: // START_ON
+      return [a, a];
+    case 3: // MUST_FINISH_ON
+    case 9: // FINISH_ON
+      return [a - d, a - d];
+    case 4:
+      return [a, Infinity];
+    case 5:
+      return [-Infinity, a];
+    case 6:
+      return [a - d, Infinity];
+    case 7:
+      return [-Infinity, a - d];
+    default:
+      return [-Infinity, Infinity];
+  }
+}
+
+/** A primary and a secondary constraint that no start date can satisfy together. */
+function checkWindow(t: NetworkTaskInput, d: number, c1: number, a1: number, c2: number, a2: number): void {
+  const [lo1, hi1] = startWindow(c1, a1, d);
+  const [lo2, hi2] = startWindow(c2, a2, d);
+  if (Math.max(lo1, lo2) > Math.min(hi1, hi2)) {
+    const k1 = CONSTRAINT_CODES[c1]!;
+    const k2 = CONSTRAINT_CODES[c2]!;
+    throw new PmokitError(
+      "IMPOSSIBLE_CONSTRAINT",
+      `Task ${t.id}: constraints ${k1} and ${k2} cannot both hold (no start date satisfies both)`,
+      { ids: [t.id], path: "constraint2", expected: "a secondary constraint compatible with the primary" },
+    );
+  }
+}
+
 /** Validates and stores one constraint of task `j`; returns the flags it adds. */
 function setConstraint(
   t: NetworkTaskInput,
@@ -354,6 +391,16 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
       manualStartAxis[j] = cal.workingMinutesBetween(origin, t.manual.start);
       manualFinishAxis[j] = Math.max(manualStartAxis[j]!, cal.workingMinutesBetween(origin, t.manual.finish));
       f |= F_MANUAL | F_SPECIAL;
+    }
+    if (constraintType[j]! > 1 && constraintType2[j]! > 1) {
+      checkWindow(
+        t,
+        duration[j]!,
+        constraintType[j]!,
+        constraintAxis[j]!,
+        constraintType2[j]!,
+        constraintAxis2[j]!,
+      );
     }
     if (f & (F_ALAP | F_LOE)) f |= F_SPECIAL;
     flags[j] = f;

@@ -2,7 +2,16 @@ import type { WorkingCalendar } from "../calendar/types.js";
 import { PmokitError } from "../errors.js";
 import type { EpochMinute } from "../time/local.js";
 import type { CompiledNetwork } from "./network.js";
-import { F_ALAP, F_COMPLETE, F_LOE, F_MANUAL, F_MILESTONE_KIND, F_SPECIAL, F_STARTED } from "./network.js";
+import * as NF from "./network.js";
+
+// Local copies: module bindings can be getters under some loaders, and these are read in hot loops.
+const F_ALAP = NF.F_ALAP;
+const F_COMPLETE = NF.F_COMPLETE;
+const F_LOE = NF.F_LOE;
+const F_MANUAL = NF.F_MANUAL;
+const F_MILESTONE_KIND = NF.F_MILESTONE_KIND;
+const F_SPECIAL = NF.F_SPECIAL;
+const F_STARTED = NF.F_STARTED;
 
 /**
  * Output of {@link runPasses}: per task, dates as working minutes since the network origin on the

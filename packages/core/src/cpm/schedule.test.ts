@@ -267,4 +267,23 @@ describe("schedule: structure and errors", () => {
     expect(r["WS"]!.earlyStart).toBe(r["A"]!.earlyStart);
     expect(r["WS"]!.earlyFinish).toBe(r["B"]!.earlyFinish);
   });
+
+  it("rejects contradictory primary and secondary constraints", () => {
+    const p = project([
+      {
+        id: "A",
+        name: "A",
+        duration: day(2),
+        constraint: { type: "SNET", date: "2014-10-24T08:00:00" },
+        secondaryConstraint: { type: "FNLT", date: "2014-10-21T17:00:00" },
+      },
+    ]);
+    try {
+      schedule(p, { dialect: "p6" });
+      expect.unreachable();
+    } catch (e) {
+      expect(isPmokitError(e) && e.code).toBe("IMPOSSIBLE_CONSTRAINT");
+      expect(isPmokitError(e) && e.details.ids).toEqual(["A"]);
+    }
+  });
 });

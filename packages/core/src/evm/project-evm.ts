@@ -503,7 +503,10 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
       for (const e of rates) if (e.from <= refDate) rate = e;
       rate ??= rates[0];
       if (rate === undefined) continue;
-      if (aw > 0) ac += Math.round((aw / 60) * rate.std) + rate.perUse;
+      if (r.type === "material") {
+        // material: units are the quantity for the task, the rate is per unit; accrued by % complete
+        if (pc > 0) ac += Math.round((a.units * rate.std * pc) / 100) + rate.perUse;
+      } else if (aw > 0) ac += Math.round((aw / 60) * rate.std) + rate.perUse;
     }
     if (task.fixedCost !== undefined) {
       const fc = amountToMinor(task.fixedCost, scale, currency, `${path}.fixedCost`);

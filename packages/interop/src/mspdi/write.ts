@@ -374,8 +374,12 @@ const DEFAULT_TIMES: WorkingTime[] = [
   { from: "13:00", to: "17:00" },
 ];
 
+// Characters that need escaping, plus those not allowed in XML 1.0 (dropped).
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 function esc(s: string): string {
-  // Characters not allowed in XML 1.0 are dropped.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   const clean = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
   return clean.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -399,8 +403,10 @@ class Out {
     this.tab = indent;
     this.nl = indent ? "\n" : "";
   }
+  private readonly pads: string[] = [];
   private pad(): string {
-    return this.tab ? "\t".repeat(this.depth) : "";
+    if (!this.tab) return "";
+    return (this.pads[this.depth] ??= "\t".repeat(this.depth));
   }
   open(name: string): void {
     this.parts.push(`${this.pad()}<${name}>${this.nl}`);

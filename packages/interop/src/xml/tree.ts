@@ -14,8 +14,10 @@ export interface XmlNode {
   text: string;
   /** Child elements in document order (`undefined` when there are none). */
   children: XmlNode[] | undefined;
-  /** Offset of the element's `<` in the input (see {@link lineOf}). */
+  /** Offset of the element's `<` in the input. */
   readonly offset: number;
+  /** Set by readers when the element was consumed (internal bookkeeping). */
+  used?: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export function children(node: XmlNode | undefined, name: string): XmlNode[] {
 export class Fields {
   readonly node: XmlNode;
   private readonly map = new Map<string, XmlNode>();
-  private readonly used = new Set<string>();
+  private used: Set<string> | undefined;
   constructor(node: XmlNode) {
     this.node = node;
     const c = node.children;
@@ -93,9 +95,9 @@ export class Fields {
   }
   /** Trimmed text of the first child `name`, or undefined when absent or empty. */
   get(name: string): string | undefined {
-    this.used.add(name);
     const n = this.map.get(name);
     if (n === undefined) return undefined;
+    n.used = true;
     const t = n.text;
     return t === "" ? undefined : t;
   }
@@ -104,20 +106,21 @@ export class Fields {
   }
   /** Marks fields as consumed without reading them. */
   use(...names: string[]): void {
-    for (const n of names) this.used.add(n);
+    for (const n of names) (this.used ??= new Set()).add(n);
   }
   node_(name: string): XmlNode | undefined {
-    this.used.add(name);
-    return this.map.get(name);
+    const n = this.map.get(name);
+    if (n !== undefined) n.used = true;
+    return n;
   }
   all(name: string): XmlNode[] {
-    this.used.add(name);
+    (this.used ??= new Set()).add(name);
     return children(this.node, name);
   }
   /** Names of children that were never read. */
   unused(): string[] {
     const out: string[] = [];
-    for (const k of this.map.keys()) if (!this.used.has(k)) out.push(k);
+    for (const [k, n] of this.map) if (!n.used && !this.used?.has(k)) out.push(k);
     return out;
   }
 }

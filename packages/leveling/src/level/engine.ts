@@ -166,6 +166,7 @@ export class LevelModel {
   readonly capFactor: number;
   readonly warnings: LevelingWarning[];
   readonly horizonEnd: EpochMinute;
+  readonly horizonSpan: number;
 
   constructor(project: Project, opts: ResolvedOptions, warnings: LevelingWarning[]) {
     this.project = project;
@@ -298,11 +299,13 @@ export class LevelModel {
     let minStart = net.origin;
     let maxFinish = net.origin;
     for (let j = 0; j < n; j++) {
-      g = gcd(g, net.duration[j]!);
-      g = gcd(g, net.remaining[j]!);
       const s = this.startOf(j, this.cpmStart[j]!);
       const f = this.endOf(j, this.cpmFinish[j]!);
-      g = gcd(gcd(g, s), f);
+      // Started tasks never move: their (possibly odd) remaining spans are rounded to the grid.
+      if (this.fixed[j] !== 3) {
+        g = gcd(g, net.duration[j]!);
+        g = gcd(gcd(g, s), f);
+      }
       g = gcd(g, this.storedDelay[j]!);
       if (s < minStart) minStart = s;
       if (f > maxFinish) maxFinish = f;
@@ -678,7 +681,10 @@ export function runSchedule(
     return -1;
   };
 
-  const horizonAxis = (j: number): number => W(net.taskCalendar[j]!, m.horizonEnd);
+  // The search never goes further than the horizon past the latest finish booked so far (after it
+  // every resource is free again, unless its capacity or calendar says otherwise).
+  let latest = m.horizonEnd;
+  const horizonAxis = (j: number): number => W(net.taskCalendar[j]!, latest);
   const reasonOfFixed = (j: number): UnresolvedReason => FIXED_REASONS[m.fixed[j]!] as UnresolvedReason;
 
   // Tentative bookings of fixed tasks at their pre-leveling dates, so others plan around them.
@@ -837,6 +843,10 @@ export function runSchedule(
     }
     S[j] = s;
     F[j] = f;
+    if (mode === "level" && nb > 0) {
+      const fe = m.endOf(j, f) + m.horizonSpan;
+      if (fe > latest) latest = fe;
+    }
     for (let p = net.succOffsets[j]!; p < net.succOffsets[j + 1]!; p++) {
       const q = net.linkTo[net.succLinks[p]!]!;
       if (--predLeft[q]! === 0) {

@@ -51,7 +51,7 @@ export interface LevelingOptions {
   readonly resources?: readonly string[];
   /** Scheduling dialect of the underlying CPM pass (default `msp`). */
   readonly dialect?: "msp" | "p6";
-  /** How far (days after the pre-leveling finish) the search for a free slot may go before a conflict is reported (default: twice the pre-leveling span, at least 90 days). */
+  /** How far (days) past the latest finish leveled so far the search for a free slot may go before the conflict is reported as unresolved (default 365). */
   readonly horizonDays?: number;
 }
 

@@ -94,10 +94,12 @@ function hashStarts(s: Int32Array): number {
 
 /**
  * Solves a single-mode RCPSP (minimise the makespan under renewable capacities, no preemption)
- * with a genetic algorithm on activity lists: two-point crossover (Hartmann 1998), serial SGS
- * decoding and double justification of every child (Valls, Ballestín & Quintanilla 2005), an
- * initial population from the LFT/LST rules and regret-based biased random sampling, and elitist
- * survival with duplicate removal. Deterministic for a given seed and schedule budget.
+ * with a genetic algorithm on activity lists: two-point crossover (Hartmann 1998), swap and
+ * insertion mutations, serial SGS decoding and double justification of every child (Valls,
+ * Ballestín & Quintanilla 2005; with constant capacities a right pass plus a shift, the left pass
+ * being the next decoding), an initial population from the LFT/LST rules and regret-based biased
+ * random sampling, and elitist survival with duplicate removal. Deterministic for a given seed and
+ * schedule budget (unless `timeLimitMs` stops it first).
  *
  * @param problem - the compiled instance or the plain problem
  * @param options - budget, seed, time limit

@@ -22,11 +22,19 @@ describe("adapters", () => {
       settings: { currency: "EUR", defaultCalendarId: "standard", startDate: "2026-01-05T08:00:00" },
       calendars: [standardCalendar()],
       tasks: [
-        { id: "A", name: "Design", duration: { value: 2, unit: "days" }, baselines: [{ number: 0, start: "2026-01-05T08:00:00", finish: "2026-01-06T17:00:00" }] },
+        {
+          id: "A",
+          name: "Design",
+          duration: { value: 2, unit: "days" },
+          baselines: [{ number: 0, start: "2026-01-05T08:00:00", finish: "2026-01-06T17:00:00" }],
+        },
         { id: "B", name: "Build", duration: { value: 3, unit: "days" } },
         { id: "C", name: "Docs", duration: { value: 1, unit: "days" } },
       ],
-      dependencies: [{ from: "A", to: "B" }, { from: "A", to: "C" }],
+      dependencies: [
+        { from: "A", to: "B" },
+        { from: "A", to: "C" },
+      ],
     });
     const result = schedule(project);
     const data = ganttFromSchedule(result, project);
@@ -53,14 +61,26 @@ describe("adapters", () => {
     expect(h.pValues?.find((p) => p.p === 0.8)?.value).toBe(result.finish.p80);
     const t = tornadoFromSimulation(result, { R1: "Vendor late" });
     expect(t.items).toEqual([
-      { id: "R1", label: "Vendor late", value: result.risks[0]!.percentileImpactDays, marker: result.risks[0]!.meanImpactDays },
+      {
+        id: "R1",
+        label: "Vendor late",
+        value: result.risks[0]!.percentileImpactDays,
+        marker: result.risks[0]!.meanImpactDays,
+      },
     ]);
   });
 
   it("heatMapFromScores places risks in the scheme's bins", () => {
     const scheme = cox3x3Scheme();
     const s = scoreRisk(
-      { id: "R1", title: "x", polarity: "threat", status: "open", probability: 0.9, impacts: { cost: { level: 3 } } },
+      {
+        id: "R1",
+        title: "x",
+        polarity: "threat",
+        status: "open",
+        probability: 0.9,
+        impacts: { cost: { level: 3 } },
+      },
       scheme,
     );
     const data = heatMapFromScores(scheme, [s]);
@@ -84,12 +104,32 @@ describe("adapters", () => {
 
   it("frontier, radar and S-curve adapters copy plain data", () => {
     const f = frontierFromPoints([
-      { budget: 10, feasible: true, objective: 5, valueShare: 0.5, cost: 9, selected: ["A"], optimal: true, dominated: false },
+      {
+        budget: 10,
+        feasible: true,
+        objective: 5,
+        valueShare: 0.5,
+        cost: 9,
+        selected: ["A"],
+        optimal: true,
+        dominated: false,
+      },
     ]);
     expect(f.points).toEqual([{ budget: 10, value: 5, feasible: true, selected: ["A"], dominated: false }]);
-    const r = radarFromMaturity({ axes: [{ id: "a", label: "A" }], min: 1, max: 5, series: [{ name: "now", values: [2] }] });
+    const r = radarFromMaturity({
+      axes: [{ id: "a", label: "A" }],
+      min: 1,
+      max: 5,
+      series: [{ name: "now", values: [2] }],
+    });
     expect(r.series[0]!.values).toEqual([2]);
-    const s = sCurveFromSeries({ bac: 10, periods: [{ date: "2026-01-31", pv: 5, ev: 4 }, { date: "2026-02-28", pv: 10 }] });
+    const s = sCurveFromSeries({
+      bac: 10,
+      periods: [
+        { date: "2026-01-31", pv: 5, ev: 4 },
+        { date: "2026-02-28", pv: 10 },
+      ],
+    });
     expect(s.statusDate).toBe("2026-01-31");
   });
 });

@@ -68,7 +68,9 @@ export function ganttFromSchedule(
       ...(m?.milestone || (t.start === t.finish && !t.summary) ? { milestone: true } : {}),
       ...(m?.outlineLevel !== undefined ? { level: m.outlineLevel } : {}),
       ...(m && m.percentComplete > 0 ? { progress: m.percentComplete / 100 } : {}),
-      ...(b?.start !== undefined && b.finish !== undefined ? { baselineStart: b.start, baselineFinish: b.finish } : {}),
+      ...(b?.start !== undefined && b.finish !== undefined
+        ? { baselineStart: b.start, baselineFinish: b.finish }
+        : {}),
     });
   }
   return {
@@ -107,7 +109,11 @@ export function heatMapFromScores(
     probabilityLabels: scheme.probability.bins.map((b) => b.label),
     impactLabels: scheme.impact.bins.map((b) => b.label),
     levels: scheme.matrix,
-    levelStyles: scheme.levels.map((l) => ({ id: l.id, label: l.label, ...(l.colour ? { colour: l.colour } : {}) })),
+    levelStyles: scheme.levels.map((l) => ({
+      id: l.id,
+      label: l.label,
+      ...(l.colour ? { colour: l.colour } : {}),
+    })),
     risks: scores.map((s) => ({
       id: s.riskId,
       ...(titles[s.riskId] !== undefined ? { title: titles[s.riskId]! } : {}),
@@ -279,7 +285,11 @@ export function resourceHistogramFromRcpsp(
   before: readonly number[],
   after: readonly number[],
   resource: number,
-  options: { readonly name?: string; readonly unit?: string; readonly periodLabels?: (t: number) => string } = {},
+  options: {
+    readonly name?: string;
+    readonly unit?: string;
+    readonly periodLabels?: (t: number) => string;
+  } = {},
 ): ResourceHistogramData {
   let horizon = 0;
   problem.durations.forEach((d, j) => {
@@ -296,7 +306,8 @@ export function resourceHistogramFromRcpsp(
     return out;
   };
   const c = problem.capacities[resource] ?? 0;
-  const capacity = typeof c === "number" ? c : Array.from({ length: horizon }, (_, t) => c[Math.min(t, c.length - 1)] ?? 0);
+  const capacity =
+    typeof c === "number" ? c : Array.from({ length: horizon }, (_, t) => c[Math.min(t, c.length - 1)] ?? 0);
   const label = options.periodLabels ?? ((t: number) => `t${t}`);
   return {
     resource: options.name ?? problem.names?.[resource] ?? `resource ${resource}`,
@@ -326,9 +337,19 @@ export function resourceHistogramFromRcpsp(
 export function sCurveFromSeries(
   series: {
     readonly bac: number;
-    readonly periods: readonly { readonly date: string; readonly pv: number; readonly ev?: number; readonly ac?: number }[];
+    readonly periods: readonly {
+      readonly date: string;
+      readonly pv: number;
+      readonly ev?: number;
+      readonly ac?: number;
+    }[];
   },
-  options: { readonly unit?: string; readonly statusDate?: string; readonly eac?: number; readonly title?: string } = {},
+  options: {
+    readonly unit?: string;
+    readonly statusDate?: string;
+    readonly eac?: number;
+    readonly title?: string;
+  } = {},
 ): SCurveData {
   const lastEv = [...series.periods].reverse().find((p) => p.ev !== undefined);
   return {

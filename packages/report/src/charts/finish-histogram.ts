@@ -1,4 +1,17 @@
-import { THEME, esc, fmt, line, linear, num, pathOf, svgDocument, text, ticks, xAxis, yAxis } from "../internal/svg.js";
+import {
+  THEME,
+  esc,
+  fmt,
+  line,
+  linear,
+  num,
+  pathOf,
+  svgDocument,
+  text,
+  ticks,
+  xAxis,
+  yAxis,
+} from "../internal/svg.js";
 import type { BaseOptions } from "../internal/svg.js";
 
 /**
@@ -59,7 +72,16 @@ export function renderFinishHistogramSvg(data: FinishHistogramData, options: Bas
   const yc = linear(0, 1, bottom, top);
   const unit = data.unit ?? "working days";
   const body: string[] = [];
-  body.push(...yAxis({ scale: y, values: yTicks, x0: left, x1: right, label: "% of iterations", format: (v) => fmt(v, 1) }));
+  body.push(
+    ...yAxis({
+      scale: y,
+      values: yTicks,
+      x0: left,
+      x1: right,
+      label: "% of iterations",
+      format: (v) => fmt(v, 1),
+    }),
+  );
   body.push(...xAxis({ scale: x, values: ticks(lo, hi, 8), y0: top, y1: bottom, label: `Finish (${unit})` }));
   body.push(`<g class="pmk-bars">`);
   let cum = 0;
@@ -76,7 +98,9 @@ export function renderFinishHistogramSvg(data: FinishHistogramData, options: Bas
       );
   });
   body.push(`</g>`);
-  body.push(`<path class="pmk-cdf" d="${pathOf(cdf)}" fill="none" stroke="${THEME.primary}" stroke-width="2"/>`);
+  body.push(
+    `<path class="pmk-cdf" d="${pathOf(cdf)}" fill="none" stroke="${THEME.primary}" stroke-width="2"/>`,
+  );
   body.push(`<g class="pmk-axis pmk-axis-y2">`);
   for (const v of [0, 0.25, 0.5, 0.75, 1])
     body.push(text(right + 6, yc(v) + 4, `${v * 100} %`, { fill: THEME.primary, "font-size": 11 }));
@@ -105,5 +129,13 @@ export function renderFinishHistogramSvg(data: FinishHistogramData, options: Bas
       (pvs ? `; ${pvs}` : "") +
       (data.deterministic !== undefined ? `; deterministic finish ${fmt(data.deterministic, 1)}` : "") +
       ".";
-  return svgDocument({ kind: "finish-histogram", width, height, title, description, idPrefix: options.idPrefix ?? "pmk-finish", body });
+  return svgDocument({
+    kind: "finish-histogram",
+    width,
+    height,
+    title,
+    description,
+    idPrefix: options.idPrefix ?? "pmk-finish",
+    body,
+  });
 }

@@ -1,4 +1,17 @@
-import { THEME, compact, esc, fmt, linear, num, pathOf, svgDocument, text, ticks, xAxis, yAxis } from "../internal/svg.js";
+import {
+  THEME,
+  compact,
+  esc,
+  fmt,
+  linear,
+  num,
+  pathOf,
+  svgDocument,
+  text,
+  ticks,
+  xAxis,
+  yAxis,
+} from "../internal/svg.js";
 import type { BaseOptions } from "../internal/svg.js";
 
 /**
@@ -60,8 +73,26 @@ export function renderFrontierSvg(data: FrontierData, options: BaseOptions = {})
   const x = linear(0, Math.max(bmax, xt.at(-1) ?? 1) || 1, left, right);
   const y = linear(0, Math.max(vmax, yt.at(-1) ?? 1) || 1, bottom, top);
   const body: string[] = [];
-  body.push(...yAxis({ scale: y, values: yt, x0: left, x1: right, label: data.valueLabel ?? "value", format: compact }));
-  body.push(...xAxis({ scale: x, values: xt, y0: top, y1: bottom, label: data.costLabel ?? "budget", format: compact }));
+  body.push(
+    ...yAxis({
+      scale: y,
+      values: yt,
+      x0: left,
+      x1: right,
+      label: data.valueLabel ?? "value",
+      format: compact,
+    }),
+  );
+  body.push(
+    ...xAxis({
+      scale: x,
+      values: xt,
+      y0: top,
+      y1: bottom,
+      label: data.costLabel ?? "budget",
+      format: compact,
+    }),
+  );
   const feasible = pts.filter((p) => p.feasible !== false);
   const step: [number, number][] = [];
   feasible.forEach((p, i) => {
@@ -69,7 +100,9 @@ export function renderFrontierSvg(data: FrontierData, options: BaseOptions = {})
     step.push([x(p.budget), y(p.value)]);
   });
   if (step.length > 0)
-    body.push(`<path class="pmk-frontier-line" d="${pathOf(step)}" fill="none" stroke="${THEME.primary}" stroke-width="2"/>`);
+    body.push(
+      `<path class="pmk-frontier-line" d="${pathOf(step)}" fill="none" stroke="${THEME.primary}" stroke-width="2"/>`,
+    );
   body.push(`<g class="pmk-points">`);
   for (const p of pts) {
     const ok = p.feasible !== false;
@@ -85,7 +118,11 @@ export function renderFrontierSvg(data: FrontierData, options: BaseOptions = {})
     const cy = y(data.chosen.value);
     body.push(
       `<g class="pmk-chosen"><path d="M${num(cx)},${num(cy - 8)} L${num(cx + 8)},${num(cy)} L${num(cx)},${num(cy + 8)} L${num(cx - 8)},${num(cy)} Z" fill="${THEME.critical}"/>` +
-        text(cx + 10, cy - 8, data.chosen.label ?? "chosen", { fill: THEME.critical, "font-size": 11, "font-weight": "600" }) +
+        text(cx + 10, cy - 8, data.chosen.label ?? "chosen", {
+          fill: THEME.critical,
+          "font-size": 11,
+          "font-weight": "600",
+        }) +
         `</g>`,
     );
   }
@@ -96,7 +133,17 @@ export function renderFrontierSvg(data: FrontierData, options: BaseOptions = {})
     `Efficient frontier over ${pts.length} budgets from ${fmt(pts[0]?.budget ?? 0, 2)} to ${fmt(pts.at(-1)?.budget ?? 0, 2)}` +
       `; ${pts.length - feasible.length} infeasible` +
       (best ? `; highest value ${fmt(best.value, 2)} at budget ${fmt(best.budget, 2)}` : "") +
-      (data.chosen ? `; chosen portfolio: cost ${fmt(data.chosen.cost, 2)}, value ${fmt(data.chosen.value, 2)}` : "") +
+      (data.chosen
+        ? `; chosen portfolio: cost ${fmt(data.chosen.cost, 2)}, value ${fmt(data.chosen.value, 2)}`
+        : "") +
       ".";
-  return svgDocument({ kind: "frontier", width, height, title, description, idPrefix: options.idPrefix ?? "pmk-frontier", body });
+  return svgDocument({
+    kind: "frontier",
+    width,
+    height,
+    title,
+    description,
+    idPrefix: options.idPrefix ?? "pmk-frontier",
+    body,
+  });
 }

@@ -93,8 +93,10 @@ export function renderGanttSvg(data: GanttChartData, options: GanttOptions = {})
   const days = rows.map((t, i) => {
     const s = dayNumber(t.start, `tasks[${i}].start`);
     const f = dayNumber(t.finish, `tasks[${i}].finish`);
-    const bs = t.baselineStart === undefined ? undefined : dayNumber(t.baselineStart, `tasks[${i}].baselineStart`);
-    const bf = t.baselineFinish === undefined ? undefined : dayNumber(t.baselineFinish, `tasks[${i}].baselineFinish`);
+    const bs =
+      t.baselineStart === undefined ? undefined : dayNumber(t.baselineStart, `tasks[${i}].baselineStart`);
+    const bf =
+      t.baselineFinish === undefined ? undefined : dayNumber(t.baselineFinish, `tasks[${i}].baselineFinish`);
     return { s, f: Math.max(s, f), bs, bf };
   });
   const status = data.statusDate === undefined ? undefined : dayNumber(data.statusDate, "statusDate");
@@ -134,14 +136,17 @@ export function renderGanttSvg(data: GanttChartData, options: GanttOptions = {})
     const cls = `pmk-task${t.critical ? " pmk-critical" : ""}${t.summary ? " pmk-summary" : ""}${t.milestone ? " pmk-milestone" : ""}`;
     const colour = t.critical ? THEME.critical : THEME.primary;
     body.push(`<g class="${cls}" data-id="${esc(t.id)}">`);
-    if (i % 2 === 1) body.push(`<rect x="0" y="${num(y)}" width="${num(width)}" height="${num(rowH)}" fill="#f5f7fa"/>`);
+    if (i % 2 === 1)
+      body.push(`<rect x="0" y="${num(y)}" width="${num(width)}" height="${num(rowH)}" fill="#f5f7fa"/>`);
     const indent = Math.max(0, (t.level ?? 1) - 1) * 10;
     body.push(
       text(12 + indent, y + rowH / 2 + 4, clip(t.name, Math.floor((labelW - indent) / 6.4)), {
         "font-weight": t.summary ? "600" : "400",
       }),
     );
-    body.push(`<title>${esc(`${t.id} ${t.name}: ${t.start} → ${t.finish}${t.critical ? " (critical)" : ""}`)}</title>`);
+    body.push(
+      `<title>${esc(`${t.id} ${t.name}: ${t.start} → ${t.finish}${t.critical ? " (critical)" : ""}`)}</title>`,
+    );
     if (d.bs !== undefined && d.bf !== undefined) {
       body.push(
         `<rect class="pmk-baseline" x="${num(x(d.bs))}" y="${num(y + rowH - 7)}" width="${num(Math.max(1, x(d.bf) - x(d.bs)))}" height="4" fill="${THEME.baseline}"/>`,
@@ -165,7 +170,9 @@ export function renderGanttSvg(data: GanttChartData, options: GanttOptions = {})
     } else {
       const x0 = x(d.s);
       const w = Math.max(1, x(d.f) - x0);
-      body.push(`<rect class="pmk-bar" x="${num(x0)}" y="${num(y0)}" width="${num(w)}" height="${num(h)}" rx="2" fill="${colour}"/>`);
+      body.push(
+        `<rect class="pmk-bar" x="${num(x0)}" y="${num(y0)}" width="${num(w)}" height="${num(h)}" rx="2" fill="${colour}"/>`,
+      );
       const p = t.progress ?? 0;
       if (p > 0)
         body.push(
@@ -198,7 +205,9 @@ export function renderGanttSvg(data: GanttChartData, options: GanttOptions = {})
       (Number.isFinite(lo) && rows.length > 0
         ? `, from ${rows.reduce((a, t) => (t.start < a ? t.start : a), rows[0]!.start).slice(0, 10)} to ${rows.reduce((a, t) => (t.finish > a ? t.finish : a), rows[0]!.finish).slice(0, 10)}`
         : "") +
-      (data.criticalPath && data.criticalPath.length > 0 ? `. Critical path: ${data.criticalPath.join(" → ")}` : "") +
+      (data.criticalPath && data.criticalPath.length > 0
+        ? `. Critical path: ${data.criticalPath.join(" → ")}`
+        : "") +
       ".";
   return svgDocument({
     kind: "gantt",

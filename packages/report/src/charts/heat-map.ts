@@ -46,7 +46,10 @@ export function levelColours(data: HeatMapData): Map<string, { label: string; co
   ids.forEach((id, k) => {
     const s = styles.find((x) => x.id === id);
     const c = s?.colour;
-    const colour = c === undefined ? (DEFAULT_LEVEL_COLOURS[Math.round((k * 4) / Math.max(1, ids.length - 1))] ?? "#cccccc") : (NAMED[c] ?? c);
+    const colour =
+      c === undefined
+        ? (DEFAULT_LEVEL_COLOURS[Math.round((k * 4) / Math.max(1, ids.length - 1))] ?? "#cccccc")
+        : (NAMED[c] ?? c);
     out.set(id, { label: s?.label ?? id, colour });
   });
   for (const id of seen) if (!out.has(id)) out.set(id, { label: id, colour: "#cccccc" });
@@ -82,7 +85,8 @@ export function renderHeatMapSvg(data: HeatMapData, options: BaseOptions = {}): 
   const height = options.height ?? top + np * cell + 76;
   const colours = levelColours(data);
   const body: string[] = [`<g class="pmk-cells">`];
-  const cellRisks = (p: number, i: number) => data.risks.filter((r) => r.probabilityBin === p && r.impactBin === i);
+  const cellRisks = (p: number, i: number) =>
+    data.risks.filter((r) => r.probabilityBin === p && r.impactBin === i);
   for (let p = 0; p < np; p++) {
     for (let i = 0; i < ni; i++) {
       const x = left + i * cell;
@@ -95,9 +99,17 @@ export function renderHeatMapSvg(data: HeatMapData, options: BaseOptions = {}): 
           `<rect x="${num(x)}" y="${num(y)}" width="${num(cell - 2)}" height="${num(cell - 2)}" fill="${esc(c?.colour ?? "#cccccc")}"><title>${esc(`P ${data.probabilityLabels[p] ?? p} × I ${data.impactLabels[i] ?? i}: ${c?.label ?? lvl}, ${rs.length} risks`)}</title></rect>`,
       );
       if (rs.length > 0) {
-        body.push(text(x + cell / 2 - 1, y + cell / 2 - 4, String(rs.length), { "text-anchor": "middle", "font-size": 18, "font-weight": "700" }));
+        body.push(
+          text(x + cell / 2 - 1, y + cell / 2 - 4, String(rs.length), {
+            "text-anchor": "middle",
+            "font-size": 18,
+            "font-weight": "700",
+          }),
+        );
         const ids = clip(rs.map((r) => r.id).join(", "), Math.floor(cell / 5));
-        body.push(text(x + cell / 2 - 1, y + cell / 2 + 14, ids, { "text-anchor": "middle", "font-size": 8 }));
+        body.push(
+          text(x + cell / 2 - 1, y + cell / 2 + 14, ids, { "text-anchor": "middle", "font-size": 8 }),
+        );
       }
       body.push(`</g>`);
     }
@@ -105,16 +117,38 @@ export function renderHeatMapSvg(data: HeatMapData, options: BaseOptions = {}): 
   body.push(`</g>`);
   body.push(`<g class="pmk-axis">`);
   for (let p = 0; p < np; p++)
-    body.push(text(left - 6, top + (np - 1 - p) * cell + cell / 2 + 4, clip(data.probabilityLabels[p] ?? "", 16), { "text-anchor": "end", fill: THEME.muted, "font-size": 11 }));
+    body.push(
+      text(left - 6, top + (np - 1 - p) * cell + cell / 2 + 4, clip(data.probabilityLabels[p] ?? "", 16), {
+        "text-anchor": "end",
+        fill: THEME.muted,
+        "font-size": 11,
+      }),
+    );
   for (let i = 0; i < ni; i++)
-    body.push(text(left + i * cell + cell / 2, top + np * cell + 14, clip(data.impactLabels[i] ?? "", Math.floor(cell / 6)), { "text-anchor": "middle", fill: THEME.muted, "font-size": 11 }));
-  body.push(text(left + (ni * cell) / 2, top + np * cell + 32, "Impact", { "text-anchor": "middle", "font-weight": "600" }));
-  body.push(`<text x="0" y="0" transform="translate(16 ${num(top + (np * cell) / 2)}) rotate(-90)" text-anchor="middle" font-weight="600">Probability</text>`);
+    body.push(
+      text(
+        left + i * cell + cell / 2,
+        top + np * cell + 14,
+        clip(data.impactLabels[i] ?? "", Math.floor(cell / 6)),
+        { "text-anchor": "middle", fill: THEME.muted, "font-size": 11 },
+      ),
+    );
+  body.push(
+    text(left + (ni * cell) / 2, top + np * cell + 32, "Impact", {
+      "text-anchor": "middle",
+      "font-weight": "600",
+    }),
+  );
+  body.push(
+    `<text x="0" y="0" transform="translate(16 ${num(top + (np * cell) / 2)}) rotate(-90)" text-anchor="middle" font-weight="600">Probability</text>`,
+  );
   body.push(`</g>`);
   body.push(`<g class="pmk-legend">`);
   let lx = left;
   for (const [, v] of colours) {
-    body.push(`<rect x="${num(lx)}" y="${num(height - 22)}" width="12" height="12" fill="${esc(v.colour)}"/>`);
+    body.push(
+      `<rect x="${num(lx)}" y="${num(height - 22)}" width="12" height="12" fill="${esc(v.colour)}"/>`,
+    );
     body.push(text(lx + 16, height - 12, v.label, { fill: THEME.muted, "font-size": 11 }));
     lx += 30 + v.label.length * 6.4;
   }
@@ -128,5 +162,13 @@ export function renderHeatMapSvg(data: HeatMapData, options: BaseOptions = {}): 
   const description =
     options.description ??
     `${np}×${ni} probability-impact matrix with ${data.risks.length} risks: ${counts.join(", ")}.`;
-  return svgDocument({ kind: "heat-map", width, height, title, description, idPrefix: options.idPrefix ?? "pmk-heatmap", body });
+  return svgDocument({
+    kind: "heat-map",
+    width,
+    height,
+    title,
+    description,
+    idPrefix: options.idPrefix ?? "pmk-heatmap",
+    body,
+  });
 }

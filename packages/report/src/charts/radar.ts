@@ -71,19 +71,26 @@ export function renderRadarSvg(data: RadarChartData, options: BaseOptions = {}):
     return [cx + px * R, cy - py * R];
   };
   const body: string[] = [`<g class="pmk-grid">`];
-  const steps = Math.round(span) >= 2 && Math.round(span) <= 10 && Number.isInteger(span) ? Math.round(span) : 4;
+  const steps =
+    Math.round(span) >= 2 && Math.round(span) <= 10 && Number.isInteger(span) ? Math.round(span) : 4;
   for (let k = 1; k <= steps; k++) {
     const ring = Array.from({ length: n }, (_, i) => P(i, k / steps));
-    body.push(`<polygon points="${ring.map(([x, y]) => `${num(x)},${num(y)}`).join(" ")}" fill="none" stroke="${THEME.grid}"/>`);
+    body.push(
+      `<polygon points="${ring.map(([x, y]) => `${num(x)},${num(y)}`).join(" ")}" fill="none" stroke="${THEME.grid}"/>`,
+    );
     const [lx, ly] = P(0, k / steps);
-    body.push(text(lx + 3, ly + 10, fmt(data.min + (span * k) / steps, 1), { fill: THEME.muted, "font-size": 9 }));
+    body.push(
+      text(lx + 3, ly + 10, fmt(data.min + (span * k) / steps, 1), { fill: THEME.muted, "font-size": 9 }),
+    );
   }
   data.axes.forEach((a, i) => {
     const [x, y] = P(i, 1);
     body.push(line(cx, cy, x, y, THEME.grid));
     const [lx, ly] = P(i, 1.1);
     const anchor = Math.abs(lx - cx) < 4 ? "middle" : lx > cx ? "start" : "end";
-    body.push(`<g class="pmk-axis-label" data-id="${esc(a.id)}">${text(lx, ly + 4, clip(a.label, 26), { "text-anchor": anchor, "font-size": 11 })}</g>`);
+    body.push(
+      `<g class="pmk-axis-label" data-id="${esc(a.id)}">${text(lx, ly + 4, clip(a.label, 26), { "text-anchor": anchor, "font-size": 11 })}</g>`,
+    );
   });
   body.push(`</g>`);
   const colours = THEME.series;
@@ -97,7 +104,9 @@ export function renderRadarSvg(data: RadarChartData, options: BaseOptions = {}):
         `<polygon class="pmk-area" points="${valid.map(([x, y]) => `${num(x)},${num(y)}`).join(" ")}" fill="${colour}" fill-opacity="${k === 0 ? "0.25" : "0.08"}" stroke="${colour}" stroke-width="2"${k > 0 ? ` stroke-dasharray="5 3"` : ""}/>`,
       );
     else if (valid.length >= 2)
-      body.push(`<polyline class="pmk-area" points="${valid.map(([x, y]) => `${num(x)},${num(y)}`).join(" ")}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+      body.push(
+        `<polyline class="pmk-area" points="${valid.map(([x, y]) => `${num(x)},${num(y)}`).join(" ")}" fill="none" stroke="${colour}" stroke-width="2"/>`,
+      );
     pts.forEach((p, i) => {
       if (p === null) return;
       body.push(
@@ -106,7 +115,13 @@ export function renderRadarSvg(data: RadarChartData, options: BaseOptions = {}):
     });
     body.push(`</g>`);
   });
-  body.push(...legend(16, height - 14, data.series.map((s, k) => ({ label: s.name, colour: colours[k % colours.length]! }))));
+  body.push(
+    ...legend(
+      16,
+      height - 14,
+      data.series.map((s, k) => ({ label: s.name, colour: colours[k % colours.length]! })),
+    ),
+  );
   const title = options.title ?? data.title ?? "Maturity radar";
   const description =
     options.description ??
@@ -115,9 +130,22 @@ export function renderRadarSvg(data: RadarChartData, options: BaseOptions = {}):
         .map(
           (s) =>
             `${s.name}: ` +
-            data.axes.map((a, i) => `${a.label} ${s.values[i] === null || s.values[i] === undefined ? "n/a" : fmt(s.values[i]!, 2)}`).join(", "),
+            data.axes
+              .map(
+                (a, i) =>
+                  `${a.label} ${s.values[i] === null || s.values[i] === undefined ? "n/a" : fmt(s.values[i]!, 2)}`,
+              )
+              .join(", "),
         )
         .join("; ") +
       ".";
-  return svgDocument({ kind: "radar", width, height, title, description, idPrefix: options.idPrefix ?? "pmk-radar", body });
+  return svgDocument({
+    kind: "radar",
+    width,
+    height,
+    title,
+    description,
+    idPrefix: options.idPrefix ?? "pmk-radar",
+    body,
+  });
 }

@@ -52,7 +52,9 @@ export function renderResourceHistogramSvg(data: ResourceHistogramData, options:
   const height = options.height ?? top + panels.length * (panelH + 52) + 24;
   const n = data.periods.length;
   const cap = (i: number): number =>
-    typeof data.capacity === "number" ? data.capacity : (data.capacity[Math.min(i, data.capacity.length - 1)] ?? 0);
+    typeof data.capacity === "number"
+      ? data.capacity
+      : (data.capacity[Math.min(i, data.capacity.length - 1)] ?? 0);
   let max = 0;
   for (const p of panels) for (const v of p.values) max = Math.max(max, v);
   for (let i = 0; i < n; i++) max = Math.max(max, cap(i));
@@ -87,11 +89,19 @@ export function renderResourceHistogramSvg(data: ResourceHistogramData, options:
       pts.push([left + (i + 1) * bw, y(cap(i))]);
     }
     if (pts.length > 0)
-      body.push(`<path class="pmk-capacity" d="${pathOf(pts)}" fill="none" stroke="${THEME.text}" stroke-width="1.5" stroke-dasharray="5 3"/>`);
+      body.push(
+        `<path class="pmk-capacity" d="${pathOf(pts)}" fill="none" stroke="${THEME.text}" stroke-width="1.5" stroke-dasharray="5 3"/>`,
+      );
     body.push(line(left, y1, right, y1, THEME.axis));
     const every = Math.max(1, Math.ceil(n / 12));
     for (let i = 0; i < n; i += every)
-      body.push(text(left + i * bw + bw / 2, y1 + 14, data.periods[i] ?? "", { "text-anchor": "middle", fill: THEME.muted, "font-size": 10 }));
+      body.push(
+        text(left + i * bw + bw / 2, y1 + 14, data.periods[i] ?? "", {
+          "text-anchor": "middle",
+          fill: THEME.muted,
+          "font-size": 10,
+        }),
+      );
     body.push(`</g>`);
     over.push(count);
   });
@@ -101,7 +111,14 @@ export function renderResourceHistogramSvg(data: ResourceHistogramData, options:
       text(left + 16, height - 11, "load", { fill: THEME.muted, "font-size": 11 }) +
       `<rect x="${num(left + 60)}" y="${num(height - 20)}" width="12" height="10" fill="${THEME.critical}"/>` +
       text(left + 76, height - 11, "over capacity", { fill: THEME.muted, "font-size": 11 }) +
-      line(left + 170, height - 15, left + 190, height - 15, THEME.text, `stroke-width="1.5" stroke-dasharray="5 3"`) +
+      line(
+        left + 170,
+        height - 15,
+        left + 190,
+        height - 15,
+        THEME.text,
+        `stroke-width="1.5" stroke-dasharray="5 3"`,
+      ) +
       text(left + 194, height - 11, "capacity", { fill: THEME.muted, "font-size": 11 }) +
       `</g>`,
   );
@@ -112,5 +129,13 @@ export function renderResourceHistogramSvg(data: ResourceHistogramData, options:
       (data.after
         ? `Periods over capacity: ${over[0]} before leveling, ${over[1]} after leveling.`
         : `Periods over capacity: ${over[0]}.`);
-  return svgDocument({ kind: "resource-histogram", width, height, title, description, idPrefix: options.idPrefix ?? "pmk-resource", body });
+  return svgDocument({
+    kind: "resource-histogram",
+    width,
+    height,
+    title,
+    description,
+    idPrefix: options.idPrefix ?? "pmk-resource",
+    body,
+  });
 }

@@ -1,4 +1,16 @@
-import { THEME, compact, esc, legend, line, linear, pathOf, svgDocument, text, ticks, yAxis } from "../internal/svg.js";
+import {
+  THEME,
+  compact,
+  esc,
+  legend,
+  line,
+  linear,
+  pathOf,
+  svgDocument,
+  text,
+  ticks,
+  yAxis,
+} from "../internal/svg.js";
 import type { BaseOptions } from "../internal/svg.js";
 import { dayNumber, timeTicks } from "../internal/time.js";
 
@@ -71,11 +83,22 @@ export function renderSCurveSvg(data: SCurveData, options: BaseOptions = {}): st
   const y = linear(0, Math.max(vmax, vt.at(-1) ?? 1) || 1, bottom, top);
   const unit = data.unit ?? "";
   const body: string[] = [];
-  body.push(...yAxis({ scale: y, values: vt, x0: left, x1: right, label: unit ? `cumulative (${unit})` : "cumulative", format: (v) => compact(v) }));
+  body.push(
+    ...yAxis({
+      scale: y,
+      values: vt,
+      x0: left,
+      x1: right,
+      label: unit ? `cumulative (${unit})` : "cumulative",
+      format: (v) => compact(v),
+    }),
+  );
   body.push(`<g class="pmk-axis pmk-axis-x">`);
   for (const tk of timeTicks(lo, hi, 10)) {
     body.push(line(x(tk.day), top, x(tk.day), bottom, THEME.grid));
-    body.push(text(x(tk.day), bottom + 14, tk.label, { "text-anchor": "middle", fill: THEME.muted, "font-size": 10 }));
+    body.push(
+      text(x(tk.day), bottom + 14, tk.label, { "text-anchor": "middle", fill: THEME.muted, "font-size": 10 }),
+    );
   }
   body.push(line(left, bottom, right, bottom, THEME.axis), `</g>`);
   const series = [
@@ -106,14 +129,30 @@ export function renderSCurveSvg(data: SCurveData, options: BaseOptions = {}): st
     body.push(
       `<g class="pmk-status-date">${line(x(status), top, x(status), bottom, THEME.purple, `stroke-width="1.5" stroke-dasharray="4 3"`)}${text(x(status) + 3, bottom - 6, `status ${esc(data.statusDate!.slice(0, 10))}`, { "font-size": 10, fill: THEME.purple })}</g>`,
     );
-  body.push(...legend(left, height - 14, series.map((s) => ({ label: s.label, colour: s.colour, kind: "line" as const }))));
+  body.push(
+    ...legend(
+      left,
+      height - 14,
+      series.map((s) => ({ label: s.label, colour: s.colour, kind: "line" as const })),
+    ),
+  );
   const last = [...data.periods].reverse().find((p) => p.ev !== undefined);
   const title = options.title ?? data.title ?? "Earned value S-curves";
   const description =
     options.description ??
     `Cumulative planned value over ${data.periods.length} periods from ${data.periods[0]?.date ?? ""} to ${data.periods.at(-1)?.date ?? ""}` +
       (data.bac !== undefined ? `, BAC ${compact(data.bac)}${unit ? ` ${unit}` : ""}` : "") +
-      (last ? `; at ${last.date}: PV ${compact(last.pv)}, EV ${compact(last.ev ?? 0)}, AC ${compact(last.ac ?? 0)}` : "") +
+      (last
+        ? `; at ${last.date}: PV ${compact(last.pv)}, EV ${compact(last.ev ?? 0)}, AC ${compact(last.ac ?? 0)}`
+        : "") +
       ".";
-  return svgDocument({ kind: "s-curve", width, height, title, description, idPrefix: options.idPrefix ?? "pmk-scurve", body });
+  return svgDocument({
+    kind: "s-curve",
+    width,
+    height,
+    title,
+    description,
+    idPrefix: options.idPrefix ?? "pmk-scurve",
+    body,
+  });
 }

@@ -1,4 +1,17 @@
-import { THEME, clip, esc, fmt, line, linear, niceDomain, num, svgDocument, text, ticks, xAxis } from "../internal/svg.js";
+import {
+  THEME,
+  clip,
+  esc,
+  fmt,
+  line,
+  linear,
+  niceDomain,
+  num,
+  svgDocument,
+  text,
+  ticks,
+  xAxis,
+} from "../internal/svg.js";
 import type { BaseOptions } from "../internal/svg.js";
 
 /**
@@ -40,7 +53,9 @@ export interface TornadoData {
  * @since 0.1.0
  */
 export function renderTornadoSvg(data: TornadoData, options: BaseOptions = {}): string {
-  const items = [...data.items].sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const items = [...data.items].sort(
+    (a, b) => Math.abs(b.value) - Math.abs(a.value) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const rowH = 24;
   const width = options.width ?? 760;
   const top = 44;
@@ -60,7 +75,15 @@ export function renderTornadoSvg(data: TornadoData, options: BaseOptions = {}): 
   const bottom = top + items.length * rowH;
   const unit = data.unit ?? "days";
   const body: string[] = [];
-  body.push(...xAxis({ scale: x, values: tv, y0: top, y1: bottom, label: `${data.valueLabel ?? "impact"} (${unit})` }));
+  body.push(
+    ...xAxis({
+      scale: x,
+      values: tv,
+      y0: top,
+      y1: bottom,
+      label: `${data.valueLabel ?? "impact"} (${unit})`,
+    }),
+  );
   body.push(`<g class="pmk-bars">`);
   items.forEach((it, i) => {
     const y = top + i * rowH;
@@ -69,10 +92,26 @@ export function renderTornadoSvg(data: TornadoData, options: BaseOptions = {}): 
     const colour = it.value >= 0 ? THEME.critical : THEME.good;
     body.push(
       `<g class="pmk-item" data-id="${esc(it.id)}">` +
-        text(left - 8, y + rowH / 2 + 4, clip(it.label ?? it.id, 34), { "text-anchor": "end", "font-size": 11 }) +
+        text(left - 8, y + rowH / 2 + 4, clip(it.label ?? it.id, 34), {
+          "text-anchor": "end",
+          "font-size": 11,
+        }) +
         `<rect class="pmk-bar" x="${num(x0)}" y="${num(y + 4)}" width="${num(Math.max(0.5, x1 - x0))}" height="${num(rowH - 8)}" fill="${colour}"><title>${esc(`${it.label ?? it.id}: ${fmt(it.value, 2)} ${unit}${it.marker !== undefined ? `, ${data.markerLabel ?? "mean"} ${fmt(it.marker, 2)}` : ""}`)}</title></rect>` +
-        (it.marker !== undefined ? line(x(it.marker), y + 2, x(it.marker), y + rowH - 2, THEME.text, `stroke-width="2" class="pmk-marker"`) : "") +
-        text(x(it.value) + (it.value >= 0 ? 4 : -4), y + rowH / 2 + 4, fmt(it.value, 1), { "text-anchor": it.value >= 0 ? "start" : "end", "font-size": 10, fill: THEME.muted }) +
+        (it.marker !== undefined
+          ? line(
+              x(it.marker),
+              y + 2,
+              x(it.marker),
+              y + rowH - 2,
+              THEME.text,
+              `stroke-width="2" class="pmk-marker"`,
+            )
+          : "") +
+        text(x(it.value) + (it.value >= 0 ? 4 : -4), y + rowH / 2 + 4, fmt(it.value, 1), {
+          "text-anchor": it.value >= 0 ? "start" : "end",
+          "font-size": 10,
+          fill: THEME.muted,
+        }) +
         `</g>`,
     );
   });
@@ -86,6 +125,16 @@ export function renderTornadoSvg(data: TornadoData, options: BaseOptions = {}): 
   const top3 = items.slice(0, 3).map((i) => `${i.label ?? i.id} ${fmt(i.value, 1)}`);
   const description =
     options.description ??
-    `Tornado of ${items.length} items in ${unit}, largest first` + (top3.length ? `: ${top3.join(", ")}` : "") + ".";
-  return svgDocument({ kind: "tornado", width, height, title, description, idPrefix: options.idPrefix ?? "pmk-tornado", body });
+    `Tornado of ${items.length} items in ${unit}, largest first` +
+      (top3.length ? `: ${top3.join(", ")}` : "") +
+      ".";
+  return svgDocument({
+    kind: "tornado",
+    width,
+    height,
+    title,
+    description,
+    idPrefix: options.idPrefix ?? "pmk-tornado",
+    body,
+  });
 }

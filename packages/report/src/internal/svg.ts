@@ -134,14 +134,7 @@ export function text(
 }
 
 /** A `<line>` element. */
-export function line(
-  x1: number,
-  y1: number,
-  x2: number,
-  y2: number,
-  stroke: string,
-  extra = "",
-): string {
+export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, extra = ""): string {
   return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${stroke}"${extra ? ` ${extra}` : ""}/>`;
 }
 
@@ -172,13 +165,20 @@ export function xAxis(args: {
     out.push(line(x, args.y0, x, args.y1, THEME.grid));
     out.push(text(x, args.y1 + 14, f(v), { "text-anchor": "middle", fill: THEME.muted, "font-size": 11 }));
   }
-  out.push(line(args.scale(args.values[0] ?? 0), args.y1, args.scale(args.values.at(-1) ?? 0), args.y1, THEME.axis));
+  out.push(
+    line(args.scale(args.values[0] ?? 0), args.y1, args.scale(args.values.at(-1) ?? 0), args.y1, THEME.axis),
+  );
   if (args.label)
     out.push(
-      text(args.labelX ?? args.scale(((args.values[0] ?? 0) + (args.values.at(-1) ?? 0)) / 2), args.y1 + 30, args.label, {
-        "text-anchor": "middle",
-        fill: THEME.muted,
-      }),
+      text(
+        args.labelX ?? args.scale(((args.values[0] ?? 0) + (args.values.at(-1) ?? 0)) / 2),
+        args.y1 + 30,
+        args.label,
+        {
+          "text-anchor": "middle",
+          fill: THEME.muted,
+        },
+      ),
     );
   out.push(`</g>`);
   return out;
@@ -211,7 +211,11 @@ export function yAxis(args: {
 }
 
 /** A legend row of coloured swatches at (x, y). */
-export function legend(x: number, y: number, items: readonly { label: string; colour: string; kind?: "line" | "box" }[]): string[] {
+export function legend(
+  x: number,
+  y: number,
+  items: readonly { label: string; colour: string; kind?: "line" | "box" }[],
+): string[] {
   const out = [`<g class="pmk-legend">`];
   let cx = x;
   for (const it of items) {

@@ -8,13 +8,24 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)
 export function dayNumber(value: string, path = "date"): number {
   const m = ISO.exec(value);
   if (!m) {
-    throw new PmokitError("INVALID_INPUT", `${path}: expected YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss, got '${value}'`, {
-      path,
-      expected: "YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss",
-      received: value,
-    });
+    throw new PmokitError(
+      "INVALID_INPUT",
+      `${path}: expected YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss, got '${value}'`,
+      {
+        path,
+        expected: "YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss",
+        received: value,
+      },
+    );
   }
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  const ms = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+  );
   return ms / 86_400_000;
 }
 
@@ -50,7 +61,8 @@ export function timeTicks(lo: number, hi: number, maxTicks = 12): { day: number;
     }
     const d = Date.UTC(y, m, 1) / 86_400_000;
     if (d > hi) break;
-    if (d >= lo) out.push({ day: d, label: stepMonths === 12 ? String(y) : `${MONTHS[m]} ${String(y).slice(2)}` });
+    if (d >= lo)
+      out.push({ day: d, label: stepMonths === 12 ? String(y) : `${MONTHS[m]} ${String(y).slice(2)}` });
     m += stepMonths;
   }
   return out;

@@ -21,49 +21,7 @@ import type { ResourceHistogramData } from "../charts/resource-histogram.js";
 import type { SCurveData } from "../charts/s-curve.js";
 import { fmt } from "../internal/svg.js";
 import { dayNumber, isoDay } from "../internal/time.js";
-
-/**
- * A table of a report section (cells are plain strings or numbers).
- *
- * @category Report
- * @since 0.1.0
- */
-export interface ReportTable {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly (string | number)[])[];
-}
-
-/**
- * One section of a report: prose, charts (kind + data) and a table.
- *
- * @category Report
- * @since 0.1.0
- */
-export interface ReportSection {
-  readonly id: string;
-  readonly title: string;
-  readonly text?: readonly string[];
-  readonly charts?: readonly { readonly chart: Chart; readonly caption?: string }[];
-  readonly table?: ReportTable;
-}
-
-/**
- * A portfolio report as plain data: what {@link renderHtmlReport} and
- * {@link renderMarkdownSummary} render. Build it with {@link buildPortfolioReport}, or assemble
- * your own from any results.
- *
- * @category Report
- * @since 0.1.0
- */
-export interface PortfolioReport {
-  readonly title: string;
-  readonly subtitle?: string;
-  /** Key figures shown at the top. */
-  readonly figures: readonly { readonly label: string; readonly value: string }[];
-  readonly sections: readonly ReportSection[];
-  /** Soft problems met while building the report (a project that could not be scheduled, ...). */
-  readonly warnings: readonly string[];
-}
+import type { PortfolioReport, ReportSection } from "./types.js";
 
 /**
  * Options of {@link buildPortfolioReport}.
@@ -193,10 +151,10 @@ function riskModel(project: Project): { activities: ActivityInput[]; risks: Risk
 function workingDayLabel(startDay: number, n: number): string {
   let d = Math.floor(startDay);
   let k = 0;
-  while (((d + 3) % 7 + 7) % 7 >= 5) d++; // 1970-01-01 was a Thursday: (d + 3) % 7 is 0 on Mondays.
+  while ((((d + 3) % 7) + 7) % 7 >= 5) d++; // 1970-01-01 was a Thursday: (d + 3) % 7 is 0 on Mondays.
   while (k < n) {
     d++;
-    if (((d + 3) % 7 + 7) % 7 < 5) k++;
+    if ((((d + 3) % 7) + 7) % 7 < 5) k++;
   }
   return isoDay(d);
 }
@@ -204,7 +162,7 @@ function workingDayLabel(startDay: number, n: number): string {
 /** Calendar day → working days after `start` (Mon–Fri). */
 function workingDaysBetween(startDay: number, day: number): number {
   let n = 0;
-  for (let d = Math.floor(startDay); d < Math.floor(day); d++) if (((d + 3) % 7 + 7) % 7 < 5) n++;
+  for (let d = Math.floor(startDay); d < Math.floor(day); d++) if ((((d + 3) % 7) + 7) % 7 < 5) n++;
   return n;
 }
 
@@ -235,7 +193,9 @@ function levelingProblem(
     for (const t of leafTasks(p)) {
       const j = durations.length;
       index.set(`${p.id}/${t.id}`, j);
-      durations.push(Math.max(0, Math.ceil(durationToMinutes(t.duration, p.settings) / p.settings.minutesPerDay - 1e-9)));
+      durations.push(
+        Math.max(0, Math.ceil(durationToMinutes(t.duration, p.settings) / p.settings.minutesPerDay - 1e-9)),
+      );
       const dem = pool.map(() => 0);
       for (const a of p.assignments)
         if (a.taskId === t.id) {
@@ -298,7 +258,9 @@ function weeklyHistogram(
   start: number,
 ): ResourceHistogramData {
   let horizon = 0;
-  problem.durations.forEach((d, j) => (horizon = Math.max(horizon, (before[j] ?? 0) + d, (after[j] ?? 0) + d)));
+  problem.durations.forEach(
+    (d, j) => (horizon = Math.max(horizon, (before[j] ?? 0) + d, (after[j] ?? 0) + d)),
+  );
   const daily = (starts: readonly number[]): number[] => {
     const out = new Array<number>(horizon).fill(0);
     problem.durations.forEach((d, j) => {
@@ -359,7 +321,8 @@ function sCurve(projects: readonly Project[], currency: string): SCurveData | un
   if (items.length === 0) return undefined;
   const lo = Math.min(...items.map((i) => i.bs));
   const hi = Math.max(...items.map((i) => i.bf), Number.isFinite(status) ? status : -Infinity);
-  const share = (t: number, a: number, b: number): number => (b <= a ? (t >= a ? 1 : 0) : Math.max(0, Math.min(1, (t - a) / (b - a))));
+  const share = (t: number, a: number, b: number): number =>
+    b <= a ? (t >= a ? 1 : 0) : Math.max(0, Math.min(1, (t - a) / (b - a)));
   const step = hi - lo > 400 ? 30 : 7;
   const periods: { date: string; pv: number; ev?: number; ac?: number }[] = [];
   const bac = items.reduce((s, i) => s + i.budget, 0);
@@ -452,7 +415,13 @@ export async function buildPortfolioReport(
     }
     let cost = 0;
     for (const v of taskBudgets(project).values()) cost += v.budget;
-    facts.push({ project, ...(sched ? { schedule: sched } : {}), ...(sim ? { simulation: sim } : {}), cost, scores });
+    facts.push({
+      project,
+      ...(sched ? { schedule: sched } : {}),
+      ...(sim ? { simulation: sim } : {}),
+      cost,
+      scores,
+    });
   }
   const focus =
     facts.find((f) => f.project.id === options.focusProject) ??
@@ -471,11 +440,24 @@ export async function buildPortfolioReport(
     title: "Schedules and critical path",
     text: [
       "Critical path method (MS Project semantics) per project, from the project's own calendars and the shared calendars of the portfolio.",
-      focus ? `The Gantt chart shows ${focus.project.name} (${focus.project.id}); critical tasks in orange, baseline 0 as grey bars.` : "",
+      focus
+        ? `The Gantt chart shows ${focus.project.name} (${focus.project.id}); critical tasks in orange, baseline 0 as grey bars.`
+        : "",
     ].filter((s) => s !== ""),
-    charts: focus?.schedule ? [{ chart: { kind: "gantt", data: ganttFromSchedule(focus.schedule, focus.project) } }] : [],
+    charts: focus?.schedule
+      ? [{ chart: { kind: "gantt", data: ganttFromSchedule(focus.schedule, focus.project) } }]
+      : [],
     table: {
-      columns: ["project", "name", "priority", "start", "finish", "tasks", "critical", `labour + fixed cost (${currency})`],
+      columns: [
+        "project",
+        "name",
+        "priority",
+        "start",
+        "finish",
+        "tasks",
+        "critical",
+        `labour + fixed cost (${currency})`,
+      ],
       rows: facts.map((f) => [
         f.project.id,
         f.project.name,
@@ -525,7 +507,14 @@ export async function buildPortfolioReport(
         charts: shown.map((p) => ({
           chart: {
             kind: "resource-histogram" as const,
-            data: weeklyHistogram(lp.problem, before, solved.starts, p.k, `${p.r.name} (${p.r.id})`, lp.start),
+            data: weeklyHistogram(
+              lp.problem,
+              before,
+              solved.starts,
+              p.k,
+              `${p.r.name} (${p.r.id})`,
+              lp.start,
+            ),
           },
         })),
         table: {
@@ -556,7 +545,12 @@ export async function buildPortfolioReport(
     });
     if (focus.simulation.risks.length > 0) {
       const t = tornadoFromSimulation(focus.simulation, titles);
-      riskCharts.push({ chart: { kind: "tornado", data: { ...t, title: `${focus.project.name}: risk impacts on the P80 duration` } } });
+      riskCharts.push({
+        chart: {
+          kind: "tornado",
+          data: { ...t, title: `${focus.project.name}: risk impacts on the P80 duration` },
+        },
+      });
     }
   }
   sections.push({
@@ -608,7 +602,11 @@ export async function buildPortfolioReport(
 
   // Portfolio selection.
   const problem: SelectionProblem = {
-    projects: facts.map((f) => ({ id: f.project.id, value: f.project.priority, costs: { cost: Math.round(f.cost) } })),
+    projects: facts.map((f) => ({
+      id: f.project.id,
+      value: f.project.priority,
+      costs: { cost: Math.round(f.cost) },
+    })),
     limits: { cost: 0 },
   };
   const total = facts.reduce((s, f) => s + Math.round(f.cost), 0);
@@ -622,7 +620,10 @@ export async function buildPortfolioReport(
         id: "portfolio",
         title: "Portfolio selection",
         text: [
-          `Best set of projects by priority under a cost budget (exact 0-1 selection). With a budget of ${money(budget)}: ${chosen.selected.join(", ") || "none"} (priority ${fmt(chosen.objective, 0)} of ${fmt(problem.projects.reduce((s, p) => s + p.value, 0), 0)}, ${chosen.optimal ? "proven optimal" : "not proven optimal"}).`,
+          `Best set of projects by priority under a cost budget (exact 0-1 selection). With a budget of ${money(budget)}: ${chosen.selected.join(", ") || "none"} (priority ${fmt(chosen.objective, 0)} of ${fmt(
+            problem.projects.reduce((s, p) => s + p.value, 0),
+            0,
+          )}, ${chosen.optimal ? "proven optimal" : "not proven optimal"}).`,
         ],
         charts: [
           {
@@ -631,14 +632,22 @@ export async function buildPortfolioReport(
               data: frontierFromPoints(frontier, {
                 costLabel: `budget (${currency})`,
                 valueLabel: "total priority",
-                chosen: { cost: chosen.usage["cost"] ?? 0, value: chosen.objective, label: `chosen at ${money(budget)}` },
+                chosen: {
+                  cost: chosen.usage["cost"] ?? 0,
+                  value: chosen.objective,
+                  label: `chosen at ${money(budget)}`,
+                },
               }),
             },
           },
         ],
         table: {
           columns: ["budget", "value", "projects"],
-          rows: frontier.map((p) => [money(p.budget), p.feasible ? fmt(p.objective, 0) : "infeasible", p.selected.join(", ")]),
+          rows: frontier.map((p) => [
+            money(p.budget),
+            p.feasible ? fmt(p.objective, 0) : "infeasible",
+            p.selected.join(", "),
+          ]),
         },
       });
     } catch (e) {
@@ -676,7 +685,10 @@ export async function buildPortfolioReport(
       { label: "tasks", value: String(facts.reduce((s, f) => s + f.project.tasks.length, 0)) },
       { label: "open risks", value: String(allScores.length) },
       { label: "budget (labour + fixed)", value: money(facts.reduce((s, f) => s + f.cost, 0)) },
-      { label: "last finish", value: finishes.length ? finishes.reduce((a, b) => (b > a ? b : a)).slice(0, 10) : "n/a" },
+      {
+        label: "last finish",
+        value: finishes.length ? finishes.reduce((a, b) => (b > a ? b : a)).slice(0, 10) : "n/a",
+      },
     ],
     sections,
     warnings,

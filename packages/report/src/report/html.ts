@@ -1,6 +1,6 @@
 import { renderChartSvg } from "../charts/chart.js";
 import { esc } from "../internal/svg.js";
-import type { PortfolioReport, ReportTable } from "./build.js";
+import type { PortfolioReport, ReportTable } from "./types.js";
 
 /**
  * Options of {@link renderHtmlReport}.
@@ -44,7 +44,10 @@ footer{color:#616e7c;font-size:12px;text-align:center;padding:16px}
 function tableHtml(t: ReportTable): string {
   const head = `<tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr>`;
   const rows = t.rows
-    .map((r) => `<tr>${r.map((c) => (typeof c === "number" ? `<td class="num">${esc(c)}</td>` : `<td>${esc(c)}</td>`)).join("")}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c) => (typeof c === "number" ? `<td class="num">${esc(c)}</td>` : `<td>${esc(c)}</td>`)).join("")}</tr>`,
+    )
     .join("\n");
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
 }
@@ -53,7 +56,7 @@ function tableHtml(t: ReportTable): string {
  * Renders a report as one self-contained HTML document: inline CSS and inline SVG charts, no
  * scripts, no external resources (opens offline, prints, can be mailed or archived).
  *
- * @param report - report data (see {@link buildPortfolioReport})
+ * @param report - report data (see `buildPortfolioReport` in `@pmokit/report/portfolio`)
  * @param options - document language
  * @returns the HTML document as a string
  * @throws PmokitError `INVALID_INPUT` when chart data holds malformed dates
@@ -84,7 +87,9 @@ export function renderHtmlReport(report: PortfolioReport, options: HtmlReportOpt
   if (report.figures.length > 0) {
     out.push(`<div class="figures">`);
     for (const f of report.figures)
-      out.push(`<div class="figure"><div class="value">${esc(f.value)}</div><div class="label">${esc(f.label)}</div></div>`);
+      out.push(
+        `<div class="figure"><div class="value">${esc(f.value)}</div><div class="label">${esc(f.label)}</div></div>`,
+      );
     out.push(`</div>`);
   }
   if (report.sections.length > 0) {
@@ -93,7 +98,10 @@ export function renderHtmlReport(report: PortfolioReport, options: HtmlReportOpt
     out.push(`</ul></nav>`);
   }
   report.sections.forEach((s) => {
-    out.push(`<section id="${esc(s.id)}" aria-labelledby="${esc(s.id)}-h">`, `<h2 id="${esc(s.id)}-h">${esc(s.title)}</h2>`);
+    out.push(
+      `<section id="${esc(s.id)}" aria-labelledby="${esc(s.id)}-h">`,
+      `<h2 id="${esc(s.id)}-h">${esc(s.title)}</h2>`,
+    );
     for (const p of s.text ?? []) out.push(`<p>${esc(p)}</p>`);
     (s.charts ?? []).forEach((c, k) => {
       out.push(`<figure class="chart" data-kind="${esc(c.chart.kind)}">`);
@@ -109,6 +117,12 @@ export function renderHtmlReport(report: PortfolioReport, options: HtmlReportOpt
     for (const w of report.warnings) out.push(`<li>${esc(w)}</li>`);
     out.push(`</ul></section>`);
   }
-  out.push("</main>", `<footer>Generated with pmokit. Self-contained: no scripts, no network.</footer>`, "</body>", "</html>", "");
+  out.push(
+    "</main>",
+    `<footer>Generated with pmokit. Self-contained: no scripts, no network.</footer>`,
+    "</body>",
+    "</html>",
+    "",
+  );
   return out.join("\n");
 }

@@ -1,4 +1,4 @@
-import type { PortfolioReport } from "./build.js";
+import type { PortfolioReport } from "./types.js";
 
 function cell(v: string | number): string {
   return String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -8,7 +8,7 @@ function cell(v: string | number): string {
  * Renders a report as a Markdown summary: key figures, section text and tables (charts are
  * referred to by kind; embed the SVGs separately if needed).
  *
- * @param report - report data (see {@link buildPortfolioReport})
+ * @param report - report data (see `buildPortfolioReport` in `@pmokit/report/portfolio`)
  * @returns Markdown text
  * @example
  * ```ts

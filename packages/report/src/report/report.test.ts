@@ -4,19 +4,30 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parsePortfolio } from "@pmokit/core";
 import { assessMaturity, parseAssessment, pmoMaturityModel } from "@pmokit/maturity";
 import { buildPortfolioReport } from "./build.js";
-import type { PortfolioReport } from "./build.js";
+import type { PortfolioReport } from "./types.js";
 import { renderHtmlReport } from "./html.js";
 import { renderMarkdownSummary } from "./markdown.js";
 import { CHART_KINDS } from "../charts/chart.js";
 
 const sample = (name: string): unknown =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../examples/sample-portfolio/${name}`, import.meta.url)), "utf8"));
+  JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL(`../../../../examples/sample-portfolio/${name}`, import.meta.url)),
+      "utf8",
+    ),
+  );
 
 let report: PortfolioReport;
 
 beforeAll(async () => {
-  const maturity = assessMaturity(pmoMaturityModel, parseAssessment(pmoMaturityModel, sample("maturity-responses.json")));
-  report = await buildPortfolioReport(parsePortfolio(sample("portfolio.json")), { maturity, iterations: 1000 });
+  const maturity = assessMaturity(
+    pmoMaturityModel,
+    parseAssessment(pmoMaturityModel, sample("maturity-responses.json")),
+  );
+  report = await buildPortfolioReport(parsePortfolio(sample("portfolio.json")), {
+    maturity,
+    iterations: 1000,
+  });
 });
 
 describe("portfolio report on the sample portfolio", () => {
@@ -33,14 +44,19 @@ describe("portfolio report on the sample portfolio", () => {
     expect(html).not.toMatch(/<link\b/i);
     const urls = [...html.matchAll(/(?:src|href)="([^"#][^"]*)"/g)].map((m) => m[1]);
     expect(urls).toEqual([]);
-    expect(html.match(/<svg /g)?.length).toBe(report.sections.reduce((n, s) => n + (s.charts?.length ?? 0), 0));
+    expect(html.match(/<svg /g)?.length).toBe(
+      report.sections.reduce((n, s) => n + (s.charts?.length ?? 0), 0),
+    );
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("is deterministic", async () => {
     const again = await buildPortfolioReport(parsePortfolio(sample("portfolio.json")), {
-      maturity: assessMaturity(pmoMaturityModel, parseAssessment(pmoMaturityModel, sample("maturity-responses.json"))),
+      maturity: assessMaturity(
+        pmoMaturityModel,
+        parseAssessment(pmoMaturityModel, sample("maturity-responses.json")),
+      ),
       iterations: 1000,
     });
     expect(renderHtmlReport(again)).toBe(renderHtmlReport(report));

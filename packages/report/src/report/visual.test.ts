@@ -96,25 +96,39 @@ describe.skipIf(!hasChromium)("report in headless Chromium", () => {
     await page.close();
   });
 
-  it("renders every chart fixture as a standalone SVG document", async () => {
+  it("renders every chart fixture: a standalone SVG document and a gallery page", async () => {
     const { renderChartSvg } = await import("../charts/chart.js");
-    for (const chart of FIXTURES) {
-      const file = join(out, `fixture-${chart.kind}.svg`);
-      writeFileSync(file, renderChartSvg(chart));
-      const { page, errors } = await open(file);
-      const info = await page.evaluate(() => {
-        const svg = document.documentElement;
-        return {
-          tag: svg.tagName,
-          title: svg.querySelector("title")?.textContent ?? "",
-          parseError: document.getElementsByTagName("parsererror").length,
-        };
-      });
-      expect(info).toMatchObject({ tag: "svg", parseError: 0 });
-      expect(info.title.length).toBeGreaterThan(3);
-      await page.screenshot({ path: join(out, `fixture-${chart.kind}.png`) });
-      expect(errors).toEqual([]);
-      await page.close();
+    const standalone = join(out, "fixture-gantt.svg");
+    writeFileSync(standalone, renderChartSvg(FIXTURES[0]!));
+    const doc = await open(standalone);
+    const info = await doc.page.evaluate(() => ({
+      tag: document.documentElement.tagName,
+      title: document.documentElement.querySelector("title")?.textContent ?? "",
+      parseError: document.getElementsByTagName("parsererror").length,
+    }));
+    expect(info).toEqual({ tag: "svg", title: 'Release <1.0> & "beta"', parseError: 0 });
+    expect(doc.errors).toEqual([]);
+    await doc.page.close();
+    const gallery = join(out, "fixtures.html");
+    writeFileSync(
+      gallery,
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>fixtures</title></head><body>${FIXTURES.map(
+        (c) => `<figure data-kind="${c.kind}">${renderChartSvg(c, { idPrefix: `fx-${c.kind}` })}</figure>`,
+      ).join("\n")}</body></html>`,
+    );
+    const { page, errors, requests } = await open(gallery);
+    const found = await page.$$eval("figure > svg", (els) =>
+      els.map((e) => ({ kind: e.getAttribute("data-chart"), w: e.getBoundingClientRect().width, title: e.querySelector("title")?.textContent ?? "" })),
+    );
+    expect(found.map((f) => f.kind)).toEqual([...CHART_KINDS]);
+    for (const f of found) {
+      expect(f.w).toBeGreaterThan(100);
+      expect(f.title.length).toBeGreaterThan(3);
     }
+    let k = 0;
+    for (const fig of await page.locator("figure").all()) await fig.screenshot({ path: join(out, `fixture-${CHART_KINDS[k++]}.png`) });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
   });
 });

@@ -103,7 +103,9 @@ export function ganttSpec(data: GanttChartData): VegaLiteSpec {
  */
 export function resourceHistogramSpec(data: ResourceHistogramData): VegaLiteSpec {
   const cap = (i: number): number =>
-    typeof data.capacity === "number" ? data.capacity : (data.capacity[Math.min(i, data.capacity.length - 1)] ?? 0);
+    typeof data.capacity === "number"
+      ? data.capacity
+      : (data.capacity[Math.min(i, data.capacity.length - 1)] ?? 0);
   const values: Row[] = [];
   const phases: [string, readonly number[]][] = [["before", data.before]];
   if (data.after) phases.push(["after", data.after]);
@@ -124,7 +126,12 @@ export function resourceHistogramSpec(data: ResourceHistogramData): VegaLiteSpec
         encoding: {
           x: { field: "period", type: "ordinal", sort: { field: "order" }, title: null },
           y: { field: "load", type: "quantitative", title: unit },
-          color: { field: "over", type: "nominal", scale: { domain: [false, true], range: [PRIMARY, CRITICAL] }, legend: { title: "over capacity" } },
+          color: {
+            field: "over",
+            type: "nominal",
+            scale: { domain: [false, true], range: [PRIMARY, CRITICAL] },
+            legend: { title: "over capacity" },
+          },
         },
       },
       {
@@ -184,7 +191,12 @@ export function heatMapSpec(data: HeatMapData): VegaLiteSpec {
     height: 400,
     encoding: {
       x: { field: "impact", type: "ordinal", sort: data.impactLabels as JsonValue, title: "Impact" },
-      y: { field: "probability", type: "ordinal", sort: [...data.probabilityLabels].reverse() as JsonValue, title: "Probability" },
+      y: {
+        field: "probability",
+        type: "ordinal",
+        sort: [...data.probabilityLabels].reverse() as JsonValue,
+        title: "Probability",
+      },
     },
     layer: [
       {
@@ -237,7 +249,10 @@ export function finishHistogramSpec(data: FinishHistogramData): VegaLiteSpec {
     };
   });
   const unit = data.unit ?? "working days";
-  const rules: Row[] = (data.pValues ?? []).map((p) => ({ label: `P${Math.round(p.p * 100)}`, value: p.value }));
+  const rules: Row[] = (data.pValues ?? []).map((p) => ({
+    label: `P${Math.round(p.p * 100)}`,
+    value: p.value,
+  }));
   if (data.deterministic !== undefined) rules.push({ label: "deterministic", value: data.deterministic });
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -257,10 +272,16 @@ export function finishHistogramSpec(data: FinishHistogramData): VegaLiteSpec {
       {
         data: { values: rules },
         layer: [
-          { mark: { type: "rule", color: CRITICAL, strokeDash: [4, 3] }, encoding: { x: { field: "value", type: "quantitative" } } },
+          {
+            mark: { type: "rule", color: CRITICAL, strokeDash: [4, 3] },
+            encoding: { x: { field: "value", type: "quantitative" } },
+          },
           {
             mark: { type: "text", align: "left", dx: 3, dy: -120, color: CRITICAL },
-            encoding: { x: { field: "value", type: "quantitative" }, text: { field: "label", type: "nominal" } },
+            encoding: {
+              x: { field: "value", type: "quantitative" },
+              text: { field: "label", type: "nominal" },
+            },
           },
         ],
       },
@@ -282,7 +303,9 @@ export function finishHistogramSpec(data: FinishHistogramData): VegaLiteSpec {
  * @since 0.1.0
  */
 export function tornadoSpec(data: TornadoData): VegaLiteSpec {
-  const items = [...data.items].sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || (a.id < b.id ? -1 : 1));
+  const items = [...data.items].sort(
+    (a, b) => Math.abs(b.value) - Math.abs(a.value) || (a.id < b.id ? -1 : 1),
+  );
   const values: Row[] = items.map((it, i) => ({
     order: i,
     id: it.id,
@@ -301,8 +324,17 @@ export function tornadoSpec(data: TornadoData): VegaLiteSpec {
       {
         mark: "bar",
         encoding: {
-          x: { field: "value", type: "quantitative", title: `${data.valueLabel ?? "impact"} (${data.unit ?? "days"})` },
-          color: { field: "sign", type: "nominal", scale: { domain: ["delay", "gain"], range: [CRITICAL, "#009e73"] }, legend: null },
+          x: {
+            field: "value",
+            type: "quantitative",
+            title: `${data.valueLabel ?? "impact"} (${data.unit ?? "days"})`,
+          },
+          color: {
+            field: "sign",
+            type: "nominal",
+            scale: { domain: ["delay", "gain"], range: [CRITICAL, "#009e73"] },
+            legend: null,
+          },
         },
       },
       {
@@ -340,20 +372,38 @@ export function sCurveSpec(data: SCurveData): VegaLiteSpec {
       mark: { type: "line", point: false },
       encoding: {
         x: { field: "date", type: "temporal", title: null },
-        y: { field: "value", type: "quantitative", title: data.unit ? `cumulative (${data.unit})` : "cumulative" },
-        color: { field: "series", type: "nominal", scale: { domain: ["PV", "EV", "AC"], range: [PRIMARY, "#009e73", CRITICAL] } },
+        y: {
+          field: "value",
+          type: "quantitative",
+          title: data.unit ? `cumulative (${data.unit})` : "cumulative",
+        },
+        color: {
+          field: "series",
+          type: "nominal",
+          scale: { domain: ["PV", "EV", "AC"], range: [PRIMARY, "#009e73", CRITICAL] },
+        },
       },
     },
   ];
   if (data.bac !== undefined)
-    layer.push({ data: { values: [{ bac: data.bac }] }, mark: { type: "rule", strokeDash: [6, 3], color: "#616e7c" }, encoding: { y: { field: "bac", type: "quantitative" } } });
+    layer.push({
+      data: { values: [{ bac: data.bac }] },
+      mark: { type: "rule", strokeDash: [6, 3], color: "#616e7c" },
+      encoding: { y: { field: "bac", type: "quantitative" } },
+    });
   if (data.statusDate !== undefined)
     layer.push({
       data: { values: [{ status: data.statusDate }] },
       mark: { type: "rule", strokeDash: [4, 3], color: "#cc79a7" },
       encoding: { x: { field: "status", type: "temporal" } },
     });
-  return { $schema: VEGA_LITE_SCHEMA, title: data.title ?? "Earned value S-curves", width: 640, height: 300, layer };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: data.title ?? "Earned value S-curves",
+    width: 640,
+    height: 300,
+    layer,
+  };
 }
 
 /**
@@ -394,7 +444,11 @@ export function frontierSpec(data: FrontierData): VegaLiteSpec {
       encoding: {
         x: { field: "budget", type: "quantitative" },
         y: { field: "value", type: "quantitative" },
-        color: { field: "feasible", type: "nominal", scale: { domain: [true, false], range: [PRIMARY, CRITICAL] } },
+        color: {
+          field: "feasible",
+          type: "nominal",
+          scale: { domain: [true, false], range: [PRIMARY, CRITICAL] },
+        },
         tooltip: [
           { field: "budget", type: "quantitative" },
           { field: "value", type: "quantitative" },
@@ -405,11 +459,19 @@ export function frontierSpec(data: FrontierData): VegaLiteSpec {
   ];
   if (data.chosen)
     layer.push({
-      data: { values: [{ cost: data.chosen.cost, value: data.chosen.value, label: data.chosen.label ?? "chosen" }] },
+      data: {
+        values: [{ cost: data.chosen.cost, value: data.chosen.value, label: data.chosen.label ?? "chosen" }],
+      },
       mark: { type: "point", shape: "diamond", size: 160, filled: true, color: CRITICAL },
       encoding: { x: { field: "cost", type: "quantitative" }, y: { field: "value", type: "quantitative" } },
     });
-  return { $schema: VEGA_LITE_SCHEMA, title: data.title ?? "Efficient frontier", width: 640, height: 300, layer };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: data.title ?? "Efficient frontier",
+    width: 640,
+    height: 300,
+    layer,
+  };
 }
 
 /**

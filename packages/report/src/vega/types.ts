@@ -4,7 +4,8 @@
  * @category Vega-Lite
  * @since 0.1.0
  */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * One encoding channel (the subset pmokit emits).

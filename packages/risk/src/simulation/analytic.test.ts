@@ -4,9 +4,12 @@ import type { DistributionSpec } from "../distributions/types.js";
 import { pearson, spearman } from "../stats/quantile.js";
 import type { RiskModel } from "./model.js";
 import { rollUpPortfolio } from "./portfolio.js";
-import { jointConfidence, simulate } from "./simulate.js";
+import { jointConfidence, simulate as simulateAll } from "./simulate.js";
+import type { SimulateOptions } from "./simulate.js";
 
 const N = 100_000;
+// Spearman storage off unless a test asks for it (keeps the suite fast).
+const simulate = (m: RiskModel, o: SimulateOptions) => simulateAll(m, { spearman: false, ...o });
 const SEED = 20261126;
 const T = (min: number, mode: number, max: number): DistributionSpec => ({
   dist: "triangular",

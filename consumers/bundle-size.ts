@@ -44,7 +44,15 @@ export function dependenciesOf(pkg: string): string[] {
 }
 
 /** Library packages with a size budget. */
-export const LIBRARY_PACKAGES = ["core", "interop", "leveling", "risk", "portfolio", "maturity", "report"] as const;
+export const LIBRARY_PACKAGES = [
+  "core",
+  "interop",
+  "leveling",
+  "risk",
+  "portfolio",
+  "maturity",
+  "report",
+] as const;
 
 /** Own code of each package (its dependencies external), minified + gzip. */
 export async function ownSize(pkg: string): Promise<BundleSize> {

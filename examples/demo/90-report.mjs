@@ -6,12 +6,7 @@ import { join } from "node:path";
 import { parsePortfolio } from "@pmokit/core";
 import { assessMaturity, parseAssessment, pmoMaturityModel } from "@pmokit/maturity";
 import { buildPortfolioReport } from "@pmokit/report/portfolio";
-import {
-  renderChartSvg,
-  renderHtmlReport,
-  renderMarkdownSummary,
-  toVegaLite,
-} from "@pmokit/report";
+import { renderChartSvg, renderHtmlReport, renderMarkdownSummary, toVegaLite } from "@pmokit/report";
 
 export const title = "Portfolio report: HTML with inline SVG charts, Markdown summary, Vega-Lite specs";
 

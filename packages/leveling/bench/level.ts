@@ -38,7 +38,12 @@ interface GenTask {
 }
 
 /** P projects x T tasks, each task one person at 100 %, 0-2 FS predecessors inside its project. */
-function generate(P: number, T: number, N: number, seed: number): { portfolio: Portfolio; tasks: GenTask[][] } {
+function generate(
+  P: number,
+  T: number,
+  N: number,
+  seed: number,
+): { portfolio: Portfolio; tasks: GenTask[][] } {
   const r = rng(seed);
   const all: GenTask[][] = [];
   for (let p = 0; p < P; p++) {
@@ -91,7 +96,13 @@ function toTjp(pf: Portfolio, tasks: GenTask[][]): string {
     out.push(`task ${p.id} "${p.name}" {`);
     out.push(`  priority ${p.priority}`);
     if (i === 0) out.push("  start 2026-01-05-08:00");
-    else out.push(`  depends ${pf.projects[0]!.id} { gapduration 0h onstart }`.replace(/.*/, "  start 2026-01-05-08:00"));
+    else
+      out.push(
+        `  depends ${pf.projects[0]!.id} { gapduration 0h onstart }`.replace(
+          /.*/,
+          "  start 2026-01-05-08:00",
+        ),
+      );
     for (const t of tasks[i]!) {
       const deps = t.preds.length > 0 ? ` depends ${t.preds.map((d) => `!${d}`).join(", ")}` : "";
       out.push(`  task ${t.id} "${t.id}" { effort ${t.days}d allocate r${t.person}${deps} }`);
@@ -123,7 +134,9 @@ console.log(
   `Leveling benchmark: ${P} projects x ${T} tasks, ${N} people; node ${process.version}, ${cpus()[0]?.model ?? "?"}; ` +
     `tj3 ${useTj ? execFileSync("tj3", ["--version"]).toString().trim().split("\n")[0] : "not installed"}`,
 );
-console.log("| seed | pre-leveling finish | pmokit Standard finish | ms (median) | pmokit optimize finish | ms | tj3 finish | tj3 ms | speed-up (tj3 / Standard) | Standard vs tj3 (days) |");
+console.log(
+  "| seed | pre-leveling finish | pmokit Standard finish | ms (median) | pmokit optimize finish | ms | tj3 finish | tj3 ms | speed-up (tj3 / Standard) | Standard vs tj3 (days) |",
+);
 console.log("|---|---|---|---|---|---|---|---|---|---|");
 for (const seed of seeds) {
   const { portfolio, tasks } = generate(P, T, N, seed);
@@ -134,7 +147,12 @@ for (const seed of seeds) {
     std = levelPortfolio(portfolio);
     times.push(performance.now() - t0);
   }
-  if (std.remainingOverallocations.length > 0) console.error(JSON.stringify(std.remainingOverallocations.slice(0, 3)), std.unresolved.slice(0, 3), std.remainingOverallocations.length);
+  if (std.remainingOverallocations.length > 0)
+    console.error(
+      JSON.stringify(std.remainingOverallocations.slice(0, 3)),
+      std.unresolved.slice(0, 3),
+      std.remainingOverallocations.length,
+    );
   const t1 = performance.now();
   const opt = optimizePortfolioLeveling(portfolio, { maxSchedules: schedules, seed });
   const optMs = performance.now() - t1;
@@ -148,9 +166,7 @@ for (const seed of seeds) {
     tjMs = performance.now() - t2;
     if (res.status !== 0) throw new Error(`tj3 failed: ${res.stderr || res.stdout}`);
     const csv = readFileSync(join(dir, "out.csv"), "utf8").trim().split("\n").slice(1);
-    tjFinish = csv
-      .map((l) => l.split(";")[1]!.replace(/"/g, ""))
-      .reduce((a, b) => (b > a ? b : a), "");
+    tjFinish = csv.map((l) => l.split(";")[1]!.replace(/"/g, "")).reduce((a, b) => (b > a ? b : a), "");
     tjFinish = `${tjFinish}:00`;
     rmSync(dir, { recursive: true, force: true });
   }

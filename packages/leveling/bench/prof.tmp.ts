@@ -19,7 +19,12 @@ interface GenTask {
 }
 
 /** P projects x T tasks, each task one person at 100 %, 0-2 FS predecessors inside its project. */
-function generate(P: number, T: number, N: number, seed: number): { portfolio: Portfolio; tasks: GenTask[][] } {
+function generate(
+  P: number,
+  T: number,
+  N: number,
+  seed: number,
+): { portfolio: Portfolio; tasks: GenTask[][] } {
   const r = rng(seed);
   const all: GenTask[][] = [];
   for (let p = 0; p < P; p++) {
@@ -59,4 +64,12 @@ function generate(P: number, T: number, N: number, seed: number): { portfolio: P
 
 /** The same portfolio as a TaskJuggler project (Mon-Fri 08-12, 13-17, hourly resolution). */
 const { portfolio } = generate(10, 100, 40, 1);
-for (let i = 0; i < 3; i++) { const t = performance.now(); const r = levelPortfolio(portfolio); console.log(performance.now() - t, r.finish, r.remainingOverallocations.length); }
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  const r = levelPortfolio(portfolio);
+  console.log(performance.now() - t, r.finish, r.remainingOverallocations.length);
+}
+{
+  const r = levelPortfolio(portfolio);
+  console.log(r.unresolved.slice(0, 4), r.remainingOverallocations.slice(0, 2));
+}

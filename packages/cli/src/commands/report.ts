@@ -6,7 +6,6 @@ import { assessMaturity, getBuiltinModel, parseAssessment, pmoMaturityModel } fr
 import type { MaturityResult } from "@pmokit/maturity";
 import { renderHtmlReport, renderMarkdownSummary } from "@pmokit/report";
 import { buildPortfolioReport } from "@pmokit/report/portfolio";
-import { buildPortfolioReport } from "@pmokit/report/portfolio";
 import type { CommandContext, CommandSpec } from "../command.js";
 import { intOption, numberOption } from "../command.js";
 import { oneLine, readAny } from "./project-io.js";

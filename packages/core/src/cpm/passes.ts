@@ -380,7 +380,15 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     }
   }
 
-  for (let k = 0; k < m; k++) linkGap[k] = linkNoForward[k] === 1 ? Infinity : gapOf(k);
+  for (let k = 0; k < m; k++) {
+    if (linkNoForward[k] === 1) linkGap[k] = Infinity;
+    else if (linkFast[k] === 1 && linkPercent[k] === 0) {
+      const t = linkType[k]!;
+      const i = linkFrom[k]!;
+      const q = linkTo[k]!;
+      linkGap[k] = (t & 2 ? ef[q]! : es[q]!) - linkLag[k]! - (t & 1 ? es[i]! : ef[i]!);
+    } else linkGap[k] = gapOf(k);
+  }
 
   // ---- slack ----
   const startSlack = new Float64Array(n);

@@ -163,6 +163,8 @@ export class LevelModel {
   pStart: number[] = [];
   pLoad: Float64Array[] = [];
   pCap: Float64Array[] = [];
+  private readonly bitmaps = new Map<WorkingCalendar, Uint8Array>();
+  private k0 = 0;
   readonly capFactor: number;
   readonly warnings: LevelingWarning[];
   readonly horizonEnd: EpochMinute;
@@ -330,9 +332,8 @@ export class LevelModel {
     }
     if (g === 0) g = 60;
     this.G = g;
-    this.horizonEnd =
-      maxFinish +
-      (opts.horizonDays > 0 ? opts.horizonDays * 1440 : Math.max(90 * 1440, 2 * (maxFinish - minStart)));
+    this.horizonSpan = (opts.horizonDays > 0 ? opts.horizonDays : 365) * 1440;
+    this.horizonEnd = maxFinish + this.horizonSpan;
     this.cals = net.calendars.map((cal) => ({
       cal,
       wb: new Int32Array(0),
@@ -344,7 +345,8 @@ export class LevelModel {
     this.rWork = this.resources.map(() => new Uint8Array(0));
     this.pLoad = this.resources.map(() => new Float64Array(0));
     this.pCap = this.resources.map(() => new Float64Array(0));
-    this.ensureBuckets(Math.ceil((maxFinish - this.T0) / g) + Math.ceil((14 * 1440) / g));
+    // Leveling usually stretches the schedule: start with room for it (growth doubles anyway).
+    this.ensureBuckets(Math.ceil((2.5 * (maxFinish - this.T0)) / g) + Math.ceil((28 * 1440) / g));
   }
 
   private projectCalendar(): WorkingCalendar {
@@ -392,21 +394,20 @@ export class LevelModel {
     const H = Math.max(h, this.H * 2, 64);
     const G = this.G;
     const T0 = this.T0;
-    const bitmap = (cal: WorkingCalendar): Uint8Array => {
+    const bitmapOf = (cal: WorkingCalendar): Uint8Array => {
+      const old = this.bitmaps.get(cal);
+      const from = old === undefined ? 0 : old.length;
+      if (old !== undefined && from >= H) return old;
       const out = new Uint8Array(H);
+      if (old !== undefined) out.set(old);
       const wi = (cal as { workingIntervals?: (a: number, b: number) => [number, number][] })
         .workingIntervals;
       if (typeof wi === "function") {
-        for (const [a, b] of wi.call(cal, T0, T0 + H * G))
+        for (const [a, b] of wi.call(cal, T0 + from * G, T0 + H * G))
           out.fill(1, Math.floor((a - T0) / G), Math.ceil((b - T0) / G));
-      } else for (let b = 0; b < H; b++) out[b] = cal.isWorking(T0 + b * G) ? 1 : 0;
+      } else for (let b = from; b < H; b++) out[b] = cal.isWorking(T0 + b * G) ? 1 : 0;
+      this.bitmaps.set(cal, out);
       return out;
-    };
-    const bitmaps = new Map<WorkingCalendar, Uint8Array>();
-    const bitmapOf = (cal: WorkingCalendar): Uint8Array => {
-      let bm = bitmaps.get(cal);
-      if (bm === undefined) bitmaps.set(cal, (bm = bitmap(cal)));
-      return bm;
     };
     for (const c of this.cals) {
       const bm = bitmapOf(c.cal);
@@ -442,41 +443,59 @@ export class LevelModel {
         }
       }
     };
+    const oldH = this.H;
     const pIdx = new Int32Array(H);
-    const pStart: number[] = [];
-    const k0 = key(0);
-    for (let b = 0; b < H; b++) {
-      const p = key(b) - k0;
+    pIdx.set(this.pIdx.subarray(0, oldH));
+    const pStart = oldH > 0 ? this.pStart.slice(0, -1) : [];
+    if (oldH === 0) this.k0 = key(0);
+    const k0 = this.k0;
+    let lastDay = Number.NaN;
+    let lastKey = 0;
+    for (let b = oldH; b < H; b++) {
+      let k: number;
+      if (basis === "minute" || basis === "hour") k = key(b);
+      else {
+        const d = Math.floor((T0 + b * G) / 1440);
+        if (d !== lastDay) {
+          lastDay = d;
+          lastKey = key(b);
+        }
+        k = lastKey;
+      }
+      const p = k - k0;
       pIdx[b] = p;
       if (p >= pStart.length) pStart.push(b);
     }
     pStart.push(H);
     const P = pStart.length - 1;
-    const oldH = this.H;
+    // Periods of the old grid keep their index; only the last old period may grow.
+    const firstDirty = oldH > 0 ? pIdx[oldH - 1]! : 0;
     this.resources.forEach((r, i) => {
       const load = new Float64Array(H);
       load.set(this.load[i]!.subarray(0, oldH));
       const cap = new Float64Array(H);
-      const work = new Uint8Array(H);
+      cap.set(this.cap[i]!.subarray(0, oldH));
       const rc = this.rCal[i];
       const rows = r.availability.map((a) => ({
         from: a.from === undefined ? -Infinity : toEpochMinute(a.from),
         to: a.to === undefined ? Infinity : toEpochMinute(a.to),
         units: a.units,
       }));
-      cap.fill(r.maxUnits * this.capFactor);
+      cap.fill(r.maxUnits * this.capFactor, oldH, H);
       for (const row of rows) {
-        const b0 = Math.max(0, Math.ceil((row.from - T0) / G));
+        const b0 = Math.max(oldH, Math.ceil((row.from - T0) / G));
         const b1 = Math.min(H, Math.ceil((row.to - T0) / G));
         if (b1 > b0) cap.fill(row.units * this.capFactor, b0, b1);
       }
-      if (rc === undefined) work.fill(1);
-      else work.set(bitmapOf(rc));
+      const work = rc === undefined ? new Uint8Array(H).fill(1) : bitmapOf(rc).subarray(0, H);
       const pLoad = new Float64Array(P);
       const pCap = new Float64Array(P);
-      for (let b = 0; b < H; b++) {
-        if (work[b]) pLoad[pIdx[b]!]! += load[b]!;
-        if (work[b]) pCap[pIdx[b]!]! += cap[b]!;
+      pLoad.set(this.pLoad[i]!.subarray(0, firstDirty));
+      pCap.set(this.pCap[i]!.subarray(0, firstDirty));
+      for (let b = oldH > 0 ? pStart[firstDirty]! : 0; b < H; b++) {
+        if (!work[b]) continue;
+        pLoad[pIdx[b]!]! += load[b]!;
+        pCap[pIdx[b]!]! += cap[b]!;
       }
       this.load[i] = load;
       this.cap[i] = cap;

@@ -131,6 +131,9 @@ export function buildResult(
   const { net, compiled, n } = m;
   const pre = displayDates(net, m.pass);
   const spans = assignmentSpans(m, pl);
+  const aTask = taskOfAssignment(m);
+  const byRes: number[][] = m.resources.map(() => []);
+  for (let a = 0; a < m.aIds.length; a++) if (m.aRes[a]! >= 0) byRes[m.aRes[a]!]!.push(a);
   const perDay = m.project.settings.minutesPerDay;
   const startE = new Float64Array(n);
   const finishE = new Float64Array(n);
@@ -163,12 +166,10 @@ export function buildResult(
     const from = m.T0 + m.pStart[p]! * m.G;
     const to = m.T0 + m.pStart[p + 1]! * m.G;
     const others: string[] = [];
-    for (let a = 0; a < m.aIds.length; a++) {
-      if (m.aRes[a] !== r || (a >= m.aStart[j]! && a < m.aStart[j + 1]!)) continue;
+    for (const a of byRes[r]!) {
+      if (a >= m.aStart[j]! && a < m.aStart[j + 1]!) continue;
       if (spans.s[a]! < to && spans.f[a]! > from) {
-        let t = 0;
-        while (m.aStart[t + 1]! <= a) t++;
-        const id = net.ids[t]!;
+        const id = net.ids[aTask[a]!]!;
         if (!others.includes(id)) others.push(id);
       }
     }

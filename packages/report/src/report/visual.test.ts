@@ -9,14 +9,37 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { parsePortfolio } from "@pmokit/core";
 import { assessMaturity, parseAssessment, pmoMaturityModel } from "@pmokit/maturity";
-import { MISSING_CHROMIUM, hasChromium, launchChromium, onCi, testOutputDir } from "../../../../consumers/chromium.js";
+import {
+  MISSING_CHROMIUM,
+  hasChromium,
+  launchChromium,
+  onCi,
+  testOutputDir,
+} from "../../../../consumers/chromium.js";
 import { CHART_KINDS } from "../charts/chart.js";
 import { FIXTURES } from "../test/fixtures.js";
 import { buildPortfolioReport } from "./build.js";
 import { renderHtmlReport } from "./html.js";
 
+// The page callbacks run in the browser; the package's tsconfig has no DOM lib, so declare the bits used.
+interface MiniElement {
+  readonly tagName: string;
+  readonly textContent: string | null;
+  querySelector(selector: string): MiniElement | null;
+}
+declare const document: {
+  readonly documentElement: MiniElement;
+  getElementById(id: string): MiniElement | null;
+  getElementsByTagName(tag: string): { readonly length: number };
+};
+
 const sample = (name: string): unknown =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../examples/sample-portfolio/${name}`, import.meta.url)), "utf8"));
+  JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL(`../../../../examples/sample-portfolio/${name}`, import.meta.url)),
+      "utf8",
+    ),
+  );
 
 if (!hasChromium) {
   if (onCi) {
@@ -56,8 +79,14 @@ describe.skipIf(!hasChromium)("report in headless Chromium", () => {
   }
 
   it("renders the sample portfolio report: every chart, accessible, no errors, offline", async () => {
-    const maturity = assessMaturity(pmoMaturityModel, parseAssessment(pmoMaturityModel, sample("maturity-responses.json")));
-    const report = await buildPortfolioReport(parsePortfolio(sample("portfolio.json")), { maturity, iterations: 1000 });
+    const maturity = assessMaturity(
+      pmoMaturityModel,
+      parseAssessment(pmoMaturityModel, sample("maturity-responses.json")),
+    );
+    const report = await buildPortfolioReport(parsePortfolio(sample("portfolio.json")), {
+      maturity,
+      iterations: 1000,
+    });
     const file = join(out, "sample-report.html");
     writeFileSync(file, renderHtmlReport(report));
     const { page, errors, requests } = await open(file);
@@ -118,7 +147,11 @@ describe.skipIf(!hasChromium)("report in headless Chromium", () => {
     );
     const { page, errors, requests } = await open(gallery);
     const found = await page.$$eval("figure > svg", (els) =>
-      els.map((e) => ({ kind: e.getAttribute("data-chart"), w: e.getBoundingClientRect().width, title: e.querySelector("title")?.textContent ?? "" })),
+      els.map((e) => ({
+        kind: e.getAttribute("data-chart"),
+        w: e.getBoundingClientRect().width,
+        title: e.querySelector("title")?.textContent ?? "",
+      })),
     );
     expect(found.map((f) => f.kind)).toEqual([...CHART_KINDS]);
     for (const f of found) {
@@ -126,7 +159,8 @@ describe.skipIf(!hasChromium)("report in headless Chromium", () => {
       expect(f.title.length).toBeGreaterThan(3);
     }
     let k = 0;
-    for (const fig of await page.locator("figure").all()) await fig.screenshot({ path: join(out, `fixture-${CHART_KINDS[k++]}.png`) });
+    for (const fig of await page.locator("figure").all())
+      await fig.screenshot({ path: join(out, `fixture-${CHART_KINDS[k++]}.png`) });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

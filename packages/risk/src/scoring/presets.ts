@@ -1,8 +1,21 @@
 import { dec } from "../internal/decimal.js";
 import type { ScaleBin, ScoringScheme } from "./scheme.js";
 
-function bins(labels: readonly string[], anchors: readonly number[], bounds: readonly number[]): ScaleBin[] {
-  return labels.map((label, i) => ({ label, anchor: anchors[i]!, min: bounds[i]!, max: bounds[i + 1]! }));
+function bins(
+  labels: readonly string[],
+  anchors: readonly number[],
+  bounds: readonly (number | null)[],
+): ScaleBin[] {
+  // `null` as the last bound leaves the last bin open-ended (schemes stay JSON-serialisable).
+  return labels.map((label, i) => {
+    const max = bounds[i + 1];
+    return {
+      label,
+      anchor: anchors[i]!,
+      min: bounds[i]!,
+      ...(max === null || max === undefined ? {} : { max }),
+    };
+  });
 }
 
 /**
@@ -72,20 +85,11 @@ export function pmbokExampleScheme(): ScoringScheme {
       // Raw value = % increase over budget / duration.
       cost: {
         name: "cost % increase",
-        domain: [0, Infinity],
-        bins: bins(["insignificant", "<10 %", "10–20 %", "20–40 %", ">40 %"], ia, [
-          0,
-          1,
-          10,
-          20,
-          40,
-          Infinity,
-        ]),
+        bins: bins(["insignificant", "<10 %", "10–20 %", "20–40 %", ">40 %"], ia, [0, 1, 10, 20, 40, null]),
       },
       schedule: {
         name: "time % increase",
-        domain: [0, Infinity],
-        bins: bins(["insignificant", "<5 %", "5–10 %", "10–20 %", ">20 %"], ia, [0, 1, 5, 10, 20, Infinity]),
+        bins: bins(["insignificant", "<5 %", "5–10 %", "10–20 %", ">20 %"], ia, [0, 1, 5, 10, 20, null]),
       },
     },
     levels: LEVELS3,

@@ -11,10 +11,28 @@ import type { ScoringAxis, ScoringScheme } from "./scheme.js";
  */
 export function axisBounds(axis: ScoringAxis): { lo: number; hi: number }[] {
   const b = axis.bins;
-  const dom = axis.domain ?? [Math.min(0, b[0]?.anchor ?? 0), Math.max(1, b[b.length - 1]?.anchor ?? 1)];
+  const explicit = b.some((x) => x.min !== undefined || x.max !== undefined);
+  // With explicit bounds an open first/last bin extends to the domain end or to ±Infinity.
+  const dom =
+    axis.domain ??
+    (explicit
+      ? [-Infinity, Infinity]
+      : [Math.min(0, b[0]?.anchor ?? 0), Math.max(1, b[b.length - 1]?.anchor ?? 1)]);
   return b.map((x, i) => ({
-    lo: x.min ?? (i === 0 ? dom[0] : (b[i - 1]!.anchor + x.anchor) / 2),
-    hi: x.max ?? (i === b.length - 1 ? dom[1] : (x.anchor + b[i + 1]!.anchor) / 2),
+    lo:
+      x.min ??
+      (i === 0
+        ? dom[0]
+        : explicit
+          ? (b[i - 1]!.max ?? (b[i - 1]!.anchor + x.anchor) / 2)
+          : (b[i - 1]!.anchor + x.anchor) / 2),
+    hi:
+      x.max ??
+      (i === b.length - 1
+        ? dom[1]
+        : explicit
+          ? (b[i + 1]!.min ?? (x.anchor + b[i + 1]!.anchor) / 2)
+          : (x.anchor + b[i + 1]!.anchor) / 2),
   }));
 }
 

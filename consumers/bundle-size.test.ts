@@ -19,7 +19,9 @@ export const BUDGETS_KB: Readonly<Record<(typeof LIBRARY_PACKAGES)[number], numb
 
 const built = LIBRARY_PACKAGES.every((p) => existsSync(join(ROOT, "packages", p, "dist", "index.js")));
 if (!built) {
-  if (onCi) it("packages are built (required on CI)", () => expect.fail("packages/*/dist missing: run `pnpm build`."));
+  if (onCi)
+    it("packages are built (required on CI)", () =>
+      expect.fail("packages/*/dist missing: run `pnpm build`."));
   else console.warn("[bundle-size tests] skipped: packages/*/dist missing (run `pnpm build`).");
 }
 
@@ -27,7 +29,9 @@ describe.skipIf(!built)("bundle size", () => {
   for (const pkg of LIBRARY_PACKAGES) {
     it(`@pmokit/${pkg} stays within ${BUDGETS_KB[pkg]} kB gzip`, async () => {
       const s = await ownSize(pkg);
-      expect(s.gzip / 1024, `@pmokit/${pkg}: ${(s.gzip / 1024).toFixed(1)} kB gzip`).toBeLessThanOrEqual(BUDGETS_KB[pkg]);
+      expect(s.gzip / 1024, `@pmokit/${pkg}: ${(s.gzip / 1024).toFixed(1)} kB gzip`).toBeLessThanOrEqual(
+        BUDGETS_KB[pkg],
+      );
     });
   }
 

@@ -14,8 +14,10 @@ import {
 
 export const title = "Project control: earned value, earned schedule, DCMA audit, health";
 
+/** @param {number | null | undefined} v @param {number} [digits] */
 const fmt = (v, digits = 2) => (v === null || v === undefined ? "n/a" : v.toFixed(digits));
 
+/** @param {{ portfolio?: import("@pmokit/core").Portfolio, examplesDir: string, results: Record<string, unknown> }} ctx */
 export async function run(ctx) {
   const portfolio =
     ctx.portfolio ??
@@ -24,9 +26,11 @@ export async function run(ctx) {
     );
   const evm = computePortfolioEvm(portfolio, { period: "month" });
   const rows = [];
+  /** @type {Map<string, { rag: import("@pmokit/core").Rag, bac: number }>} */
   const health = new Map();
-  for (const [i, project] of portfolio.projects.entries()) {
-    const e = evm.projects[i];
+  for (const e of evm.projects) {
+    const project = portfolio.projects.find((p) => p.id === e.projectId);
+    if (project === undefined) continue;
     const audit = auditProject(project);
     const h = projectHealth(project, { evm: e, audit });
     health.set(project.id, { rag: h.rag, bac: Number(e.bac.amount) });
@@ -52,7 +56,11 @@ export async function run(ctx) {
   );
   console.table(rows);
   for (const g of evm.programs) {
-    const members = g.projectIds.map((id) => ({ id, rag: health.get(id).rag, weight: health.get(id).bac }));
+    const members = g.projectIds.map((id) => ({
+      id,
+      rag: health.get(id)?.rag ?? "red",
+      weight: health.get(id)?.bac ?? 0,
+    }));
     console.log(
       `${g.name.padEnd(24)} SPI ${fmt(g.indicators.spi)}  CPI ${fmt(g.indicators.cpi)}  ` +
         `health worst ${rollupHealth(g.id, members).rag}, BAC-weighted ${rollupHealth(g.id, members, "weighted").rag}`,
@@ -60,8 +68,8 @@ export async function run(ctx) {
   }
   const all = portfolio.projects.map((p) => ({
     id: p.id,
-    rag: health.get(p.id).rag,
-    weight: health.get(p.id).bac,
+    rag: health.get(p.id)?.rag ?? "red",
+    weight: health.get(p.id)?.bac ?? 0,
   }));
   const total = evm.portfolio;
   console.log(

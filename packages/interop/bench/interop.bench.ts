@@ -37,18 +37,21 @@ if (process.argv[2] === "--child") {
   const text = new TextDecoder(op!.startsWith("xer") ? "windows-1252" : "utf-8").decode(bytes);
   const f = ops[op!]!;
   const times: number[] = [];
+  const cpu: number[] = [];
   const runs = Number(process.argv[5] ?? RUNS);
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     f(text);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  const mid = Math.floor(times.length / 2);
   process.stdout.write(
-    JSON.stringify({
-      median: times[Math.floor(times.length / 2)],
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
-    }),
+    JSON.stringify({ median: times[mid], cpu: cpu[mid], maxRssMb: process.resourceUsage().maxRSS / 1024 }),
   );
   process.exit(0);
 }

@@ -186,9 +186,10 @@ const NAMES: Readonly<Record<DcmaCheckId, string>> = {
 const HARD: readonly ConstraintType[] = ["MSO", "MFO", "SNLT", "FNLT", "SO", "FO"];
 
 interface Forecast {
-  tf: Map<string, number>;
-  start: Map<string, number>;
-  finish: Map<string, number>;
+  /** Total float, forecast start and finish by task id (NaN / absent when unknown). */
+  tf(id: string): number | undefined;
+  start(id: string): number | undefined;
+  finish(id: string): number | undefined;
   projectFinish: number | undefined;
   cp?: { id: string; delay: number; slip: number } | { none: string };
 }
@@ -227,18 +228,18 @@ function engineForecast(
   const net = compiled.network;
   const pass = runPasses(net);
   const d = displayDates(net, pass);
+  const index = new Map<string, number>();
+  for (let i = 0; i < net.taskCount; i++) index.set(net.ids[i]!, i);
+  const at = (arr: Float64Array) => (id: string) => {
+    const i = index.get(id);
+    return i === undefined ? undefined : arr[i]!;
+  };
   const f: Forecast = {
-    tf: new Map(),
-    start: new Map(),
-    finish: new Map(),
+    tf: at(pass.totalSlack),
+    start: at(d.start),
+    finish: at(d.finish),
     projectFinish: pass.projectFinish,
   };
-  for (let i = 0; i < net.taskCount; i++) {
-    const id = net.ids[i]!;
-    f.tf.set(id, pass.totalSlack[i]!);
-    f.start.set(id, d.start[i]!);
-    f.finish.set(id, d.finish[i]!);
-  }
   // critical path test: the first not-started (else incomplete) critical task by early start
   let best = -1;
   let bestStarted = true;
@@ -270,22 +271,29 @@ function engineForecast(
 }
 
 function reportedForecast(project: Project): Forecast {
-  const f: Forecast = { tf: new Map(), start: new Map(), finish: new Map(), projectFinish: undefined };
+  const tf = new Map<string, number>();
+  const start = new Map<string, number>();
+  const finish = new Map<string, number>();
   let pf: number | undefined;
   for (const t of project.tasks) {
     const r = t.reported;
-    if (r?.totalSlackMinutes !== undefined) f.tf.set(t.id, r.totalSlackMinutes);
+    if (r?.totalSlackMinutes !== undefined) tf.set(t.id, r.totalSlackMinutes);
     const s = tryEpoch(r?.start ?? r?.earlyStart);
     const e = tryEpoch(r?.finish ?? r?.earlyFinish);
-    if (s !== undefined) f.start.set(t.id, s);
+    if (s !== undefined) start.set(t.id, s);
     if (e !== undefined) {
-      f.finish.set(t.id, e);
+      finish.set(t.id, e);
       if (pf === undefined || e > pf) pf = e;
     }
   }
-  f.projectFinish = pf;
-  f.cp = { none: "needs the CPM engine (reported values only)" };
-  return f;
+  return {
+    tf: (id) => tf.get(id),
+    start: (id) => start.get(id),
+    finish: (id) => finish.get(id),
+    projectFinish: pf,
+    cp: { none: "needs the CPM engine (reported values only)" },
+    ...(tf.size > 0 || finish.size > 0 ? {} : { empty: true }),
+  } as Forecast;
 }
 
 /**
@@ -359,7 +367,7 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
   }
   if (forecast === undefined) {
     forecast = reportedForecast(project);
-    used = forecast.tf.size > 0 || forecast.finish.size > 0 ? "reported" : "none";
+    used = (forecast as Forecast & { empty?: boolean }).empty ? "none" : "reported";
   }
 
   const checks: AuditCheck[] = [];
@@ -440,9 +448,9 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
   }
   // 6-7 float
   {
-    const withFloat = incomplete.filter((t) => forecast.tf.has(t.id));
-    const high = withFloat.filter((t) => forecast.tf.get(t.id)! > highMinutes).map((t) => t.id);
-    const neg = withFloat.filter((t) => forecast.tf.get(t.id)! < 0).map((t) => t.id);
+    const withFloat = incomplete.filter((t) => forecast.tf(t.id) !== undefined);
+    const high = withFloat.filter((t) => forecast.tf(t.id)! > highMinutes).map((t) => t.id);
+    const neg = withFloat.filter((t) => forecast.tf(t.id)! < 0).map((t) => t.id);
     const note =
       used === "none" ? "no float available (no CPM result, no reported float)" : `float from ${used}`;
     push("highFloat", high.length, withFloat.length, high, "<=", { note });
@@ -477,10 +485,10 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
         const as = tryEpoch(t.actualStart);
         if (as !== undefined && as > status) return true;
         if (as === undefined) {
-          const fs = forecast.start.get(t.id);
+          const fs = forecast.start(t.id);
           if (fs !== undefined && fs < status) return true;
         }
-        const ff = forecast.finish.get(t.id);
+        const ff = forecast.finish(t.id);
         return ff !== undefined && ff < status;
       })
       .map((t) => t.id);
@@ -517,7 +525,7 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
     const items = due
       .filter((t) => {
         const bf = tryEpoch(baselineOf(t)!.finish)!;
-        const f = tryEpoch(t.actualFinish) ?? forecast.finish.get(t.id);
+        const f = tryEpoch(t.actualFinish) ?? forecast.finish(t.id);
         return f === undefined ? !ctx.isComplete(t) : f > bf;
       })
       .map((t) => t.id);

@@ -380,14 +380,23 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     }
   }
 
+  // Link gaps, and per predecessor the smallest gap (free slack) over the links that count.
+  const minGap = new Float64Array(n).fill(Infinity);
+  const noSuccessor = new Uint8Array(n).fill(1);
+  const clampFree = o.dialect === "msp" || o.freeSlackWithoutSuccessors === "totalSlack";
   for (let k = 0; k < m; k++) {
-    if (linkNoForward[k] === 1) linkGap[k] = Infinity;
+    const i = linkFrom[k]!;
+    const q = linkTo[k]!;
+    let g: number;
+    if (linkNoForward[k] === 1) g = Infinity;
     else if (linkFast[k] === 1 && linkPercent[k] === 0) {
       const t = linkType[k]!;
-      const i = linkFrom[k]!;
-      const q = linkTo[k]!;
-      linkGap[k] = (t & 2 ? ef[q]! : es[q]!) - linkLag[k]! - (t & 1 ? es[i]! : ef[i]!);
-    } else linkGap[k] = gapOf(k);
+      g = (t & 2 ? ef[q]! : es[q]!) - linkLag[k]! - (t & 1 ? es[i]! : ef[i]!);
+    } else g = gapOf(k);
+    linkGap[k] = g;
+    if (linkNoBackward[k] === 1 || (clampFree && flags[q]! & F_COMPLETE)) continue;
+    noSuccessor[i] = 0;
+    if (g < minGap[i]!) minGap[i] = g;
   }
 
   // ---- slack ----
@@ -399,7 +408,6 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
   for (let c = 0; c < nc; c++) pfEarly[c] = W(c, pfE);
   const tsKind = o.totalSlack;
   const startedFinish = o.startedTaskSlack === "finish";
-  const clampFree = o.dialect === "msp" || o.freeSlackWithoutSuccessors === "totalSlack";
   for (let j = 0; j < n; j++) {
     const f = flags[j]!;
     const ss = ls[j]! - es[j]!;
@@ -410,19 +418,10 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     if (f & F_STARTED && startedFinish) ts = fs;
     if (f & F_COMPLETE) ts = 0;
     totalSlack[j] = ts;
-    let fr = Infinity;
-    let any = false;
-    const se = succOffsets[j + 1]!;
-    for (let p = succOffsets[j]!; p < se; p++) {
-      const k = succLinks[p]!;
-      if (linkNoBackward[k] === 1) continue;
-      const q = linkTo[k]!;
-      if (clampFree && flags[q]! & F_COMPLETE) continue;
-      any = true;
-      const g = linkGap[k]!;
-      if (g < fr) fr = g;
+    let fr = minGap[j]!;
+    if (fr === Infinity && noSuccessor[j] === 1) {
+      fr = o.freeSlackWithoutSuccessors === "totalSlack" ? ts : pfEarly[tcal[j]!]! - ef[j]!;
     }
-    if (!any) fr = o.freeSlackWithoutSuccessors === "totalSlack" ? ts : pfEarly[tcal[j]!]! - ef[j]!;
     if (fr > ts) fr = ts;
     if (clampFree && fr < 0) fr = 0;
     if (f & F_COMPLETE) fr = 0;

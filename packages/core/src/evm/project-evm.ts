@@ -660,8 +660,7 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
       pvInc[k1]! += L.budget - prev;
       if (kStatus >= k1) L.pvAtStatus = L.budget;
     }
-    spreadFlat(L.ev, L.as, L.ae, L.cal, b, evInc);
-    spreadFlat(L.ac, L.as, L.ae, L.cal, b, acInc);
+    spreadFlat2(L.ev, L.ac, L.as, L.ae, L.cal, b, evInc, acInc);
   }
   const cumPv = prefix(pvInc, K);
   const cumEv = prefix(evInc, K);
@@ -762,28 +761,36 @@ function prefix(inc: Float64Array, K: number): Float64Array {
   return out;
 }
 
-/** Adds `amount` spread flat over the working time [a, e) of `cal` into cumulative increments. */
-function spreadFlat(
-  amount: number,
+/** Adds two amounts spread flat over the working time [a, e) of `cal` into cumulative increments. */
+function spreadFlat2(
+  x: number,
+  y: number,
   a: number,
   e: number,
   cal: WorkingCalendar,
   b: Float64Array,
-  inc: Float64Array,
+  incX: Float64Array,
+  incY: Float64Array,
 ): void {
-  if (amount === 0) return;
+  if (x === 0 && y === 0) return;
   const k0 = lowerBound(b, a);
   const k1 = lowerBound(b, e);
   const W = k1 > k0 ? cal.workingMinutesBetween(a, e) : 0;
-  let prev = 0;
+  let px = 0;
+  let py = 0;
   if (W > 0) {
     for (let k = k0; k < k1; k++) {
-      const cum = Math.round((amount * cal.workingMinutesBetween(a, b[k]!)) / W);
-      inc[k]! += cum - prev;
-      prev = cum;
+      const f = cal.workingMinutesBetween(a, b[k]!) / W;
+      const cx = Math.round(x * f);
+      const cy = Math.round(y * f);
+      incX[k]! += cx - px;
+      incY[k]! += cy - py;
+      px = cx;
+      py = cy;
     }
   }
-  inc[k1]! += amount - prev;
+  incX[k1]! += x - px;
+  incY[k1]! += y - py;
 }
 
 // ---------------------------------------------------------------------------------------------

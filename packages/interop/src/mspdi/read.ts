@@ -91,8 +91,8 @@ const TASK_REGENERATED = new Set([
   "TimephasedData",
   "OutlineCode",
 ]);
-/** Task fields that are computed by MS Project and kept only as reported values. */
-const TASK_COMPUTED = new Set(["StartSlack", "FinishSlack"]);
+/** Task fields computed by MS Project without a place in `reported` yet: kept in extensions (none skipped). */
+const TASK_COMPUTED = new Set<string>();
 
 const RESOURCE_REGENERATED = new Set([
   "UID",

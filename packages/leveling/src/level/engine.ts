@@ -658,6 +658,7 @@ export function runSchedule(
 
   /** First conflicting rank of assignment k placed from rank k0 (or -1), and the next rank to try. */
   let conflictBucket = -1;
+  let conflictAlone = false;
   const conflictAt = (j: number, k: number, k0: number, nb: number): number => {
     const r = m.aRes[k]!;
     const c = net.taskCalendar[j]!;
@@ -673,6 +674,7 @@ export function runSchedule(
         const b = wb[q]!;
         if (rw[b] && load[b]! + u > cap[b]! + EPS) {
           conflictBucket = b;
+          conflictAlone = load[b]! <= EPS;
           return q + 1;
         }
       }
@@ -692,6 +694,7 @@ export function runSchedule(
       }
       if (cnt > 0 && pLoad[p]! + u * cnt > pCap[p]! + EPS) {
         conflictBucket = wb[q0]!;
+        conflictAlone = pLoad[p]! <= EPS;
         const next = m.pStart[p + 1]!;
         if (next >= m.H) m.ensureBuckets(m.H * 2);
         return Math.max(q0 + 1, m.cals[c]!.cnt[Math.min(m.pStart[p + 1]!, m.H)]!);
@@ -823,7 +826,7 @@ export function runSchedule(
             r = next;
           }
           if (found < 0) {
-            unresolved.push({ j, a: k, reason: limitReason, at: base });
+            unresolved.push({ j, a: k, reason: conflictAlone ? "aboveMaxUnits" : limitReason, at: base });
             aS[k] = base;
           } else aS[k] = found * G - m.cals[net.taskCalendar[j]!]!.off * G;
           if (aS[k]! < minS) minS = aS[k]!;
@@ -849,7 +852,8 @@ export function runSchedule(
         }
         if (found < 0) {
           for (let k = a0; k < a1; k++)
-            if (levelable(k)) unresolved.push({ j, a: k, reason: limitReason, at: l });
+            if (levelable(k))
+              unresolved.push({ j, a: k, reason: conflictAlone ? "aboveMaxUnits" : limitReason, at: l });
           s = l;
         } else s = found * G - m.cals[net.taskCalendar[j]!]!.off * G;
         for (let k = a0; k < a1; k++) aS[k] = s + (m.aStored[k] ?? 0);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { MiniTask } from "./fixtures.test-utils.js";
-import { mini } from "./fixtures.test-utils.js";
+import type { MiniTask } from "./__tests__/fixtures.js";
+import { mini } from "./__tests__/fixtures.js";
 import { clearLeveling, levelProject, leveledSchedule } from "./level.js";
 import type { LevelingOptions } from "./types.js";
 

@@ -1,6 +1,6 @@
 import { parsePortfolio, standardCalendar } from "@pmokit/core";
 import { describe, expect, it } from "vitest";
-import { mini } from "./fixtures.test-utils.js";
+import { mini } from "./__tests__/fixtures.js";
 import {
   clearLeveling,
   findOverallocations,

@@ -118,7 +118,8 @@ const REASON_TEXT: Record<UnresolvedConflict["reason"], string> = {
   hardConstraint: "a hard constraint (must start/finish on, start/finish no later than) blocks the delay",
   outsideRange: "the task is outside the leveling range",
   withinSlack: "leveling within available slack: no free slot before the late start",
-  aboveMaxUnits: "the assignment alone needs more units than the resource's max units",
+  aboveMaxUnits:
+    "the assignment alone needs more than the resource can give (units above max units, or more work than its calendar has in a period)",
   horizon: "no free slot within the leveling horizon",
 };
 
@@ -179,7 +180,7 @@ export function buildResult(
         : `assignment of ${res.id} delayed ${fmtDelay(aDelay(k, j), perDay)}`;
     const busy = others.length > 0 ? `busy with ${others.join(", ")}` : "fully booked";
     return {
-      explanation: `${net.ids[j]} ${what} because resource ${res.name || res.id} is ${busy} on ${fromEpochMinute(from).slice(0, 16)}`,
+      explanation: `${net.ids[j]} ${what} because resource ${res.name || res.id} is ${busy} on ${fromEpochMinute(from).slice(0, m.opts.periodBasis === "minute" || m.opts.periodBasis === "hour" ? 16 : 10)}`,
       delayedBy: { resourceId: res.id, taskIds: others },
     };
   };

@@ -513,11 +513,20 @@ export class LevelModel {
     while (this.cals[c]!.wb.length <= rank) this.ensureBuckets(this.H * 2);
   }
 
+  /** Lowest and highest grid bucket booked since the last reset. */
+  touchLo = Infinity;
+  touchHi = -1;
+
   resetLoads(): void {
+    if (this.touchHi < 0) return;
+    const lo = Math.max(0, this.touchLo);
+    const hi = Math.min(this.H - 1, this.touchHi);
     for (let i = 0; i < this.resources.length; i++) {
-      this.load[i]!.fill(0);
-      this.pLoad[i]!.fill(0);
+      this.load[i]!.fill(0, lo, hi + 1);
+      this.pLoad[i]!.fill(0, this.pIdx[lo]!, this.pIdx[hi]! + 1);
     }
+    this.touchLo = Infinity;
+    this.touchHi = -1;
   }
 }
 
@@ -647,6 +656,8 @@ export function runSchedule(
     const pIdx = m.pIdx;
     const u = m.aUnits[k]! * sign;
     const rw = m.rWork[r]!;
+    if (wb[k0]! < m.touchLo) m.touchLo = wb[k0]!;
+    if (wb[k0 + nb - 1]! > m.touchHi) m.touchHi = wb[k0 + nb - 1]!;
     for (let q = k0; q < k0 + nb; q++) {
       const b = wb[q]!;
       if (!rw[b]) continue;

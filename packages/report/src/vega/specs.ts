@@ -44,7 +44,7 @@ export function ganttSpec(data: GanttChartData): VegaLiteSpec {
     milestone: t.milestone === true,
     progress: t.progress ?? null,
   }));
-  const y = { field: "task", type: "nominal", sort: { field: "order" }, title: null } as const;
+  const y = { field: "task", type: "nominal", sort: { field: "order", op: "min" }, title: null } as const;
   const layer: VegaLiteSpec[] = [
     {
       transform: [{ filter: "datum.baselineStart != null" }],
@@ -124,7 +124,7 @@ export function resourceHistogramSpec(data: ResourceHistogramData): VegaLiteSpec
       {
         mark: "bar",
         encoding: {
-          x: { field: "period", type: "ordinal", sort: { field: "order" }, title: null },
+          x: { field: "period", type: "ordinal", sort: { field: "order", op: "min" }, title: null },
           y: { field: "load", type: "quantitative", title: unit },
           color: {
             field: "over",
@@ -137,7 +137,7 @@ export function resourceHistogramSpec(data: ResourceHistogramData): VegaLiteSpec
       {
         mark: { type: "line", interpolate: "step-after", color: "#1f2933", strokeDash: [5, 3] },
         encoding: {
-          x: { field: "period", type: "ordinal", sort: { field: "order" } },
+          x: { field: "period", type: "ordinal", sort: { field: "order", op: "min" } },
           y: { field: "capacity", type: "quantitative" },
         },
       },
@@ -319,7 +319,7 @@ export function tornadoSpec(data: TornadoData): VegaLiteSpec {
     title: data.title ?? "Tornado",
     width: 600,
     data: { values },
-    encoding: { y: { field: "label", type: "nominal", sort: { field: "order" }, title: null } },
+    encoding: { y: { field: "label", type: "nominal", sort: { field: "order", op: "min" }, title: null } },
     layer: [
       {
         mark: "bar",

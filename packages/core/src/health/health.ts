@@ -355,7 +355,8 @@ function deepFreeze<T>(v: T): T {
  * @since 0.1.0
  */
 export function createStatusSnapshot(snapshot: StatusSnapshot): StatusSnapshot {
-  return deepFreeze(structuredClone(snapshot));
+  // snapshots are plain, serialisable data: a JSON round trip is a full deep copy
+  return deepFreeze(JSON.parse(JSON.stringify(snapshot)) as StatusSnapshot);
 }
 
 /**

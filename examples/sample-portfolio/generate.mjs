@@ -588,21 +588,26 @@ for (const def of projectDefs) {
     cutover.calendarId = "ops-24x7";
   }
 
-  // Baselines and progress.
+  if (def.id === "OFFICE") tasks.find((t) => t.name === "Construction works").fixedCost = money(185000);
+  if (def.id === "ERP") tasks.find((t) => t.name === "Configuration").fixedCost = money(40000);
+
+  // Baselines (work at standard rates, cost and material resources, fixed cost) and progress.
   const status = day(STATUS_DATE);
   const slip = int(0, 6);
   for (const t of tasks) {
     const s = dayStart[t.id];
     const f = dayFinish[t.id];
-    const cost = assignments
-      .filter((a) => a.taskId === t.id && a.work)
-      .reduce(
-        (sum, a) =>
-          sum +
-          (a.work / 60) *
-            Number(resources.find((r) => r.id === a.resourceId).costRateTables.A[0].standardRate.amount),
-        0,
-      );
+    const rateOf = (id) =>
+      Number(resources.find((r) => r.id === id).costRateTables.A?.[0]?.standardRate.amount ?? 0);
+    const cost =
+      assignments
+        .filter((a) => a.taskId === t.id)
+        .reduce((sum, a) => {
+          const r = resources.find((x) => x.id === a.resourceId);
+          if (r.type === "cost") return sum + Number(a.cost?.amount ?? 0);
+          if (r.type === "material") return sum + a.units * rateOf(r.id);
+          return sum + ((a.work ?? 0) / 60) * rateOf(r.id);
+        }, 0) + Number(t.fixedCost?.amount ?? 0);
     t.baselines = [
       {
         number: 0,
@@ -610,6 +615,7 @@ for (const def of projectDefs) {
         finish: `${iso(f)}T${t.milestone ? "08:00:00" : "17:00:00"}`,
         duration: t.duration,
         ...(cost > 0 ? { cost: money(cost) } : {}),
+        ...(t.fixedCost ? { fixedCost: t.fixedCost } : {}),
       },
     ];
     if (tasks.some((c) => c.parentId === t.id)) continue;
@@ -634,8 +640,6 @@ for (const def of projectDefs) {
       a.remainingWork = Math.max(0, Math.round(a.work * (1 - t.percentComplete / 100)));
     }
   }
-  if (def.id === "OFFICE") tasks.find((t) => t.name === "Construction works").fixedCost = money(185000);
-  if (def.id === "ERP") tasks.find((t) => t.name === "Configuration").fixedCost = money(40000);
 
   // Risks.
   const riskTemplates = [

@@ -190,11 +190,11 @@ describe("fuzz: mutated inputs never crash a reader", () => {
     for (const f of readdirSync(full))
       if (/\.(xml|xer)$/.test(f)) {
         const bytes = new Uint8Array(readFileSync(`${full}/${f}`));
-        if (bytes.length <= 60_000) files.push({ name: f, bytes });
+        if (bytes.length <= 32_000) files.push({ name: f, bytes });
       }
   }
   it.skipIf(files.length === 0)(
-    "shared oracle files (≤ 60 kB): 1,500 cases, only typed pmokit errors",
+    "shared oracle files (≤ 32 kB): 1,500 cases, only typed pmokit errors",
     { timeout: 120_000 },
     () => {
       const stats = run(files, 1500, 7);

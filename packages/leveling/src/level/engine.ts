@@ -706,9 +706,12 @@ export function runSchedule(
       if (cnt > 0 && pLoad[p]! + u * cnt > pCap[p]! + EPS) {
         conflictBucket = wb[q0]!;
         conflictAlone = pLoad[p]! <= EPS;
-        const next = m.pStart[p + 1]!;
-        if (next >= m.H) m.ensureBuckets(m.H * 2);
-        return Math.max(q0 + 1, m.cals[c]!.cnt[Math.min(m.pStart[p + 1]!, m.H)]!);
+        // Skip the following periods that are already fully booked (no start can fit there).
+        let p2 = p + 1;
+        const P = m.pStart.length - 1;
+        while (p2 < P - 1 && pCap[p2]! > EPS && pLoad[p2]! >= pCap[p2]! - EPS) p2++;
+        if (m.pStart[p2]! >= m.H) m.ensureBuckets(m.H * 2);
+        return Math.max(q0 + 1, m.cals[c]!.cnt[Math.min(m.pStart[p2]!, m.H)]!);
       }
     }
     return -1;

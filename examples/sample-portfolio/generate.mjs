@@ -445,7 +445,7 @@ for (const def of projectDefs) {
     let phaseStart = Infinity;
     let phaseFinish = -Infinity;
     leafNames.forEach((leafName, li) => {
-      const dur = leafName === "Cut-over" || leafName === "Move weekend" ? 2 : int(2, 12);
+      const dur = leafName === "Cut-over" || leafName === "Move weekend" ? 2 : int(5, 22);
       const id = newTask({
         name: leafName,
         wbs: `${pi + 1}.${li + 1}`,

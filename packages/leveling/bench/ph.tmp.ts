@@ -70,3 +70,6 @@ const m = new LevelModel(pr, resolveOptions({}, []), []);
 const t0 = performance.now();
 for (let i = 0; i < 20; i++) runSchedule(m, "level", orderComparator(m, "standard"));
 console.log("sgs avg", (performance.now() - t0) / 20);
+const t1 = performance.now();
+for (let i = 0; i < 5; i++) new LevelModel(pr, resolveOptions({}, []), []);
+console.log("model avg", (performance.now() - t1) / 5);

@@ -105,6 +105,25 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
+/** Sums load and capacity of the resource's working buckets per period. */
+function accumulate(
+  from: number,
+  to: number,
+  work: Uint8Array,
+  pIdx: Int32Array,
+  load: Float64Array,
+  cap: Float64Array,
+  pLoad: Float64Array,
+  pCap: Float64Array,
+): void {
+  for (let b = from; b < to; b++) {
+    if (work[b] === 0) continue;
+    const p = pIdx[b]!;
+    pLoad[p]! += load[b]!;
+    pCap[p]! += cap[b]!;
+  }
+}
+
 const HARD = new Set(["MSO", "MFO", "SNLT", "FNLT", "SO", "FO"]);
 const FIXED_HARD = new Set(["MSO", "MFO", "SO", "FO"]);
 
@@ -470,39 +489,36 @@ export class LevelModel {
     const P = pStart.length - 1;
     // Periods of the old grid keep their index; only the last old period may grow.
     const firstDirty = oldH > 0 ? pIdx[oldH - 1]! : 0;
-    this.resources.forEach((r, i) => {
+    const start = oldH > 0 ? pStart[firstDirty]! : 0;
+    for (let i = 0; i < this.resources.length; i++) {
+      const r = this.resources[i]!;
       const load = new Float64Array(H);
       load.set(this.load[i]!.subarray(0, oldH));
       const cap = new Float64Array(H);
       cap.set(this.cap[i]!.subarray(0, oldH));
-      const rc = this.rCal[i];
-      const rows = r.availability.map((a) => ({
-        from: a.from === undefined ? -Infinity : toEpochMinute(a.from),
-        to: a.to === undefined ? Infinity : toEpochMinute(a.to),
-        units: a.units,
-      }));
       cap.fill(r.maxUnits * this.capFactor, oldH, H);
-      for (const row of rows) {
-        const b0 = Math.max(oldH, Math.ceil((row.from - T0) / G));
-        const b1 = Math.min(H, Math.ceil((row.to - T0) / G));
-        if (b1 > b0) cap.fill(row.units * this.capFactor, b0, b1);
+      for (const a of r.availability) {
+        const from = a.from === undefined ? -Infinity : toEpochMinute(a.from);
+        const to = a.to === undefined ? Infinity : toEpochMinute(a.to);
+        const b0 = Math.max(oldH, Math.ceil((from - T0) / G));
+        const b1 = Math.min(H, Math.ceil((to - T0) / G));
+        if (b1 > b0) cap.fill(a.units * this.capFactor, b0, b1);
       }
-      const work = rc === undefined ? new Uint8Array(H).fill(1) : bitmapOf(rc).subarray(0, H);
+      const rc = this.rCal[i];
+      const work = new Uint8Array(H);
+      if (rc === undefined) work.fill(1);
+      else work.set(bitmapOf(rc).subarray(0, H));
       const pLoad = new Float64Array(P);
       const pCap = new Float64Array(P);
       pLoad.set(this.pLoad[i]!.subarray(0, firstDirty));
       pCap.set(this.pCap[i]!.subarray(0, firstDirty));
-      for (let b = oldH > 0 ? pStart[firstDirty]! : 0; b < H; b++) {
-        if (!work[b]) continue;
-        pLoad[pIdx[b]!]! += load[b]!;
-        pCap[pIdx[b]!]! += cap[b]!;
-      }
+      accumulate(start, H, work, pIdx, load, cap, pLoad, pCap);
       this.load[i] = load;
       this.cap[i] = cap;
       this.rWork[i] = work;
       this.pLoad[i] = pLoad;
       this.pCap[i] = pCap;
-    });
+    }
     this.pIdx = pIdx;
     this.pStart = pStart;
     this.H = H;

@@ -144,6 +144,7 @@ for (const seed of seeds) {
   const t1 = performance.now();
   const opt = optimizePortfolioLeveling(portfolio, { maxSchedules: schedules, seed });
   const optMs = performance.now() - t1;
+  if (opt.remainingOverallocations.length > 0) throw new Error(`seed ${seed}: optimize left overallocations`);
   let tjFinish = "-";
   let tjMs = Number.NaN;
   if (useTj) {

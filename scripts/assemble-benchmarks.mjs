@@ -22,7 +22,7 @@ const parts = [
   "",
 ];
 for (const f of files) {
-  const text = readFileSync(dir + f, "utf8").trim();
+  const text = readFileSync(dir + f, "utf8").trim().replace(/\]\(\.\.\//g, "](");
   parts.push(
     text.replace(/^# /m, "## ").replace(/^(#{2,5}) /gm, (m, h, off) => (off === 0 ? m : `#${h} `)),
     "",

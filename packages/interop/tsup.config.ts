@@ -1,14 +1,4 @@
 import { defineConfig } from "tsup";
+import { libraryConfig } from "../../tsup.base";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: { compilerOptions: { customConditions: [] } },
-  tsconfig: "tsconfig.build.json",
-  sourcemap: true,
-  clean: true,
-  splitting: true,
-  treeshake: true,
-  target: "es2023",
-  platform: "neutral",
-});
+export default defineConfig(libraryConfig());

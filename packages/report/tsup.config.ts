@@ -1,14 +1,6 @@
 import { defineConfig } from "tsup";
+import { libraryConfig } from "../../tsup.base";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", "portfolio/index": "src/portfolio/index.ts" },
-  format: ["esm"],
-  dts: { compilerOptions: { customConditions: [] } },
-  tsconfig: "tsconfig.build.json",
-  sourcemap: true,
-  clean: true,
-  splitting: true,
-  treeshake: true,
-  target: "es2023",
-  platform: "neutral",
-});
+export default defineConfig(
+  libraryConfig({ entry: { index: "src/index.ts", "portfolio/index": "src/portfolio/index.ts" } }),
+);

@@ -1,4 +1,5 @@
-// Assembles docs/benchmarks.md from the per-area result pages in docs/benchmarks/*.md.
+// Assembles docs/benchmarks.md from the per-area result pages in docs/benchmarks/*.md
+// (then run `pnpm format` so the assembled page is in Prettier style).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -22,7 +23,9 @@ const parts = [
   "",
 ];
 for (const f of files) {
-  const text = readFileSync(dir + f, "utf8").trim().replace(/\]\(\.\.\//g, "](");
+  const text = readFileSync(dir + f, "utf8")
+    .trim()
+    .replace(/\]\(\.\.\//g, "](");
   parts.push(
     text.replace(/^# /m, "## ").replace(/^(#{2,5}) /gm, (m, h, off) => (off === 0 ? m : `#${h} `)),
     "",

@@ -175,7 +175,8 @@ function levelingProblem(
   projects: readonly Project[],
 ): { problem: RcpspProblem; resources: Resource[]; start: number } | undefined {
   const start = Math.min(...projects.map((p) => dayNumber(p.settings.startDate)));
-  const pool = portfolio.sharedResources;
+  // Only work resources have a capacity to level; material and cost resources do not.
+  const pool = portfolio.sharedResources.filter((r) => r.type === "work");
   const rIndex = new Map(pool.map((r, k) => [r.id, k]));
   const durations: number[] = [0];
   const demands: number[][] = [pool.map(() => 0)];
@@ -500,7 +501,7 @@ export async function buildPortfolioReport(
         id: "leveling",
         title: "Resource leveling of the shared pool",
         text: [
-          `RCPSP view of the whole portfolio on a working-day axis: ${lp.problem.durations.length - 2} activities (leaf tasks and project release dummies), ${lp.resources.length} pool resources; every link treated as finish-to-start, demands in % of one full-time unit.`,
+          `RCPSP view of the whole portfolio on a working-day axis: ${lp.problem.durations.length - 2} activities (leaf tasks and project release dummies), ${lp.resources.length} pool work resources; every link treated as finish-to-start, demands in % of one full-time unit.`,
           `Resource-feasible schedule (serial SGS + genetic algorithm, seed ${seed}, ${solved.schedules} schedules): ${solved.makespan} working days against ${makespanBefore} ignoring resources (lower bound ${solved.lowerBound}).`,
           shown.length === 0 ? "No resource is over-allocated before leveling." : "",
         ].filter((s) => s !== ""),

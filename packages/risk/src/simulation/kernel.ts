@@ -4,6 +4,11 @@ import type { CompiledModel } from "./compile.js";
 import { imanConover } from "./correlation.js";
 import { FF, FS, SS } from "./network.js";
 
+/** Earliest start a link of type `t` allows its successor of duration `dj`. */
+function linkBound(t: number, esP: number, dP: number, lag: number, dj: number): number {
+  return t === FS ? esP + dP + lag : t === SS ? esP + lag : t === FF ? esP + dP + lag - dj : esP + lag - dj;
+}
+
 /** Stream purposes (part of every stream key). */
 const P_DURATION = 1;
 const P_OCCURRENCE = 2;
@@ -262,14 +267,7 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
         for (let l = a; l < e; l++) {
           const p = predIndex[l]!;
           const t = predType[l]!;
-          const v =
-            t === FS
-              ? es[p]! + d[p]! + predLag[l]!
-              : t === SS
-                ? es[p]! + predLag[l]!
-                : t === FF
-                  ? es[p]! + d[p]! + predLag[l]! - dj
-                  : es[p]! + predLag[l]! - dj;
+          const v = linkBound(t, es[p]!, d[p]!, predLag[l]!, dj);
           linkSum[l]! += v;
           if (v > mx) mx = v;
         }
@@ -278,14 +276,7 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
       } else if (e > a) {
         const p = predIndex[a]!;
         const t = predType[a]!;
-        const v =
-          t === FS
-            ? es[p]! + d[p]! + predLag[a]!
-            : t === SS
-              ? es[p]! + predLag[a]!
-              : t === FF
-                ? es[p]! + d[p]! + predLag[a]! - dj
-                : es[p]! + predLag[a]! - dj;
+        const v = linkBound(t, es[p]!, d[p]!, predLag[a]!, dj);
         s = v > 0 ? v : 0;
       }
       es[j] = s;
@@ -345,14 +336,7 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
           for (let l = predStart[j]!, e = predStart[j + 1]!; l < e; l++) {
             const p = predIndex[l]!;
             const t = predType[l]!;
-            const v =
-              t === FS
-                ? es[p]! + d[p]! + predLag[l]!
-                : t === SS
-                  ? es[p]! + predLag[l]!
-                  : t === FF
-                    ? es[p]! + d[p]! + predLag[l]! - dj
-                    : es[p]! + predLag[l]! - dj;
+            const v = linkBound(t, es[p]!, d[p]!, predLag[l]!, dj);
             if (v > s) s = v;
           }
           es[j] = s;

@@ -1,9 +1,5 @@
-import type { Calendar } from "../calendar/schema.js";
-import { durationToMinutes, isElapsedUnit } from "../model/duration.js";
-import type { Duration, DurationSettings } from "../model/duration.js";
-import type { Portfolio, Project } from "../model/project.js";
-import type { Dependency } from "../model/dependency.js";
-import type { Task } from "../model/task.js";
+import { flattenPortfolio } from "../model/portfolio-project.js";
+import type { Portfolio } from "../model/project.js";
 import type { ScheduleOptions } from "./options.js";
 import { schedule } from "./schedule.js";
 import type { ScheduledTask, ScheduleWarning } from "./schedule.js";
@@ -73,12 +69,6 @@ function drivingPaths(tasks: readonly ScheduledTask[]): string[][] {
   return paths;
 }
 
-function inMinutes(d: Duration, s: DurationSettings): Duration {
-  if (d.unit === "percent" || d.unit === "minutes") return d;
-  const m = durationToMinutes(d, s);
-  return isElapsedUnit(d.unit) ? { value: m, unit: "elapsedMinutes" } : { value: m, unit: "minutes" };
-}
-
 /**
  * Schedules every project of a portfolio as one network, so cross-project links
  * (`crossProjectDependencies`) move their successors; each project still starts no earlier than its
@@ -105,55 +95,7 @@ export function schedulePortfolio(
   options: ScheduleOptions = {},
 ): PortfolioScheduleResult {
   const projects = portfolio.projects;
-  const first = projects[0];
-  const calendars = new Map<string, Calendar>();
-  for (const c of portfolio.calendars ?? []) calendars.set(c.id, c);
-  for (const p of projects) for (const c of p.calendars) if (!calendars.has(c.id)) calendars.set(c.id, c);
-  const key = (p: string, t: string): string => `${p}${SEP}${t}`;
-  const tasks: Task[] = [];
-  const dependencies: Dependency[] = [];
-  const resources = new Map<string, Project["resources"][number]>();
-  for (const r of portfolio.sharedResources) resources.set(r.id, r);
-  const assignments: Project["assignments"] = [];
-  let start: string | undefined;
-  for (const p of projects) {
-    const s = p.settings;
-    if (start === undefined || s.startDate < start) start = s.startDate;
-    for (const r of p.resources) if (!resources.has(r.id)) resources.set(r.id, r);
-    for (const a of p.assignments) assignments.push({ ...a, taskId: key(p.id, a.taskId) });
-    for (const t of p.tasks) {
-      const constraint =
-        t.constraint.type === "ASAP" ? { type: "SNET" as const, date: s.startDate } : t.constraint;
-      tasks.push({
-        ...t,
-        id: key(p.id, t.id),
-        ...(t.parentId === undefined ? {} : { parentId: key(p.id, t.parentId) }),
-        ...(t.calendarId === undefined ? { calendarId: s.defaultCalendarId } : {}),
-        duration: inMinutes(t.duration, s),
-        ...(t.remainingDuration === undefined
-          ? {}
-          : { remainingDuration: inMinutes(t.remainingDuration, s) }),
-        constraint,
-      });
-    }
-    for (const d of p.dependencies) {
-      dependencies.push({ ...d, from: key(p.id, d.from), to: key(p.id, d.to), lag: inMinutes(d.lag, s) });
-    }
-  }
-  const settingsOf = new Map(projects.map((p) => [p.id, p.settings]));
-  for (const d of portfolio.crossProjectDependencies) {
-    const fp = d.fromProject ?? "";
-    const tp = d.toProject ?? "";
-    const s = settingsOf.get(tp) ?? settingsOf.get(fp) ?? first?.settings;
-    const { fromProject: _f, toProject: _t, ...rest } = d;
-    dependencies.push({
-      ...rest,
-      from: key(fp, d.from),
-      to: key(tp, d.to),
-      lag: s === undefined ? d.lag : inMinutes(d.lag, s),
-    });
-  }
-  if (first === undefined) {
+  if (projects.length === 0) {
     return {
       dialect: options.dialect ?? "msp",
       projectFinish: "",
@@ -162,19 +104,7 @@ export function schedulePortfolio(
       warnings: [],
     };
   }
-  const merged: Project = {
-    ...first,
-    id: portfolio.id,
-    name: portfolio.name,
-    settings: { ...first.settings, startDate: start ?? first.settings.startDate },
-    calendars: [...calendars.values()],
-    tasks,
-    dependencies,
-    resources: [...resources.values()],
-    assignments,
-    risks: [],
-    issues: [],
-  };
+  const { project: merged } = flattenPortfolio(portfolio, { separator: SEP });
   const r = schedule(merged, options);
   const out: PortfolioProjectSchedule[] = projects.map((p) => {
     const prefix = `${p.id}${SEP}`;

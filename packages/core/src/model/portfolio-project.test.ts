@@ -70,3 +70,22 @@ describe("portfolio calendars", () => {
     expect(res.errors).toContainEqual(expect.objectContaining({ code: "CYCLE_DETECTED" }));
   });
 });
+
+describe("flattenPortfolio unit settings", () => {
+  it("converts durations and lags of a project whose minutes per day differ to minutes", () => {
+    const raw = sample() as { projects: { settings: { minutesPerDay: number } }[] };
+    raw.projects[1]!.settings.minutesPerDay = 420;
+    const p = parsePortfolio(raw);
+    const f = flattenPortfolio(p);
+    const second = p.projects[1]!;
+    const t = second.tasks.find((x) => x.duration.unit === "days" && x.duration.value > 0)!;
+    expect(f.project.tasks.find((x) => x.id === f.idOf(second.id, t.id))!.duration).toEqual({
+      value: t.duration.value * 420,
+      unit: "minutes",
+    });
+    const firstTask = p.projects[0]!.tasks.find((x) => x.duration.value > 0)!;
+    expect(f.project.tasks.find((x) => x.id === f.idOf(p.projects[0]!.id, firstTask.id))!.duration).toEqual(
+      firstTask.duration,
+    );
+  });
+});

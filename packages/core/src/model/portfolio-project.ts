@@ -1,5 +1,7 @@
 import { PmokitError } from "../errors.js";
 import type { Dependency } from "./dependency.js";
+import { durationToMinutes, isElapsedUnit } from "./duration.js";
+import type { Duration, DurationSettings } from "./duration.js";
 import type { Portfolio, Project } from "./project.js";
 import type { Resource } from "./resource.js";
 import type { Task } from "./task.js";
@@ -41,6 +43,21 @@ export function projectInPortfolio(portfolio: Portfolio, projectId: string): Pro
   };
 }
 
+function sameUnits(a: DurationSettings, b: DurationSettings): boolean {
+  return (
+    a.minutesPerDay === b.minutesPerDay &&
+    a.minutesPerWeek === b.minutesPerWeek &&
+    a.daysPerMonth === b.daysPerMonth
+  );
+}
+
+/** A duration in (elapsed) minutes by the given project's unit settings; percent lags unchanged. */
+function inMinutes(d: Duration, s: DurationSettings): Duration {
+  if (d.unit === "percent" || d.unit === "minutes" || d.unit === "elapsedMinutes") return d;
+  const m = durationToMinutes(d, s);
+  return isElapsedUnit(d.unit) ? { value: m, unit: "elapsedMinutes" } : { value: m, unit: "minutes" };
+}
+
 /**
  * Where a task of a flattened portfolio came from.
  *
@@ -75,7 +92,9 @@ export interface FlattenedPortfolio {
  * project that starts later than the portfolio get a Start-No-Earlier-Than constraint at their
  * project's start (when they have no constraint of their own), and `extensions.projectId` /
  * `extensions.projectPriority` record where each task came from (leveling uses the project priority
- * before the task priority).
+ * before the task priority). Durations and lags of a project whose minutes per day / week or days per
+ * month differ from the first project's are converted to minutes with that project's own settings, so
+ * "1 day" keeps meaning what it meant in its project.
  *
  * @param portfolio - a parsed portfolio
  * @param options - `separator` between project id and task id (default `/`)
@@ -117,11 +136,16 @@ export function flattenPortfolio(
   const assignments: Project["assignments"] = [];
   const risks: Project["risks"] = [];
   const issues: Project["issues"] = [];
+  const norm = (p: Project) =>
+    sameUnits(p.settings, first.settings) ? (d: Duration) => d : (d: Duration) => inMinutes(d, p.settings);
   for (const p of portfolio.projects) {
     const later = p.settings.startDate > start;
+    const n = norm(p);
     for (const t of p.tasks) {
       tasks.push({
         ...t,
+        duration: n(t.duration),
+        ...(t.remainingDuration === undefined ? {} : { remainingDuration: n(t.remainingDuration) }),
         id: idOf(p.id, t.id),
         ...(t.parentId === undefined ? {} : { parentId: idOf(p.id, t.parentId) }),
         calendarId: t.calendarId ?? p.settings.defaultCalendarId,
@@ -136,7 +160,7 @@ export function flattenPortfolio(
       const fp = d.fromProject ?? p.id;
       const tp = d.toProject ?? p.id;
       const { fromProject: _f, toProject: _t, ...rest } = d;
-      dependencies.push({ ...rest, from: idOf(fp, d.from), to: idOf(tp, d.to) });
+      dependencies.push({ ...rest, from: idOf(fp, d.from), to: idOf(tp, d.to), lag: n(d.lag) });
     }
     for (const a of p.assignments)
       assignments.push({ ...a, id: idOf(p.id, a.id), taskId: idOf(p.id, a.taskId) });
@@ -145,10 +169,13 @@ export function flattenPortfolio(
     for (const i of p.issues)
       issues.push({ ...i, id: idOf(p.id, i.id), taskIds: i.taskIds.map((t) => idOf(p.id, t)) });
   }
+  const byId = new Map(portfolio.projects.map((p) => [p.id, p]));
   for (const d of portfolio.crossProjectDependencies) {
     const { fromProject, toProject, ...rest } = d;
+    const owner = byId.get(toProject ?? "") ?? byId.get(fromProject ?? "");
     dependencies.push({
       ...rest,
+      lag: owner === undefined ? d.lag : norm(owner)(d.lag),
       from: idOf(fromProject ?? "", d.from),
       to: idOf(toProject ?? "", d.to),
     });

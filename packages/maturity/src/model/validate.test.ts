@@ -99,14 +99,15 @@ describe("invalid models give clear errors", () => {
     m.questions[0]!.dependsOn = [m.questions[1]!.id];
     m.questions[1]!.dependsOn = [m.questions[0]!.id];
     const e = errorOf(m);
-    expect(e.code).toBe("CYCLE_DETECTED");
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.details.reason).toBe("CYCLE_DETECTED");
     expect(e.message).toMatch(/A2a → A2b → A2a|A2b → A2a → A2b/);
   });
   it("dimension tree cycles", () => {
     const m = base();
     m.dimensions[0]!.parentId = "B";
     m.dimensions[1]!.parentId = "A";
-    expect(errorOf(m).code).toBe("CYCLE_DETECTED");
+    expect(errorOf(m)).toMatchObject({ code: "INVALID_INPUT", details: { reason: "CYCLE_DETECTED" } });
   });
   it("level ordinals and baseline", () => {
     const m = base();
@@ -125,8 +126,8 @@ describe("invalid models give clear errors", () => {
     });
     // Four L2 questions with at most 2 points each: 8 < 9.
     expect(errorOf(m)).toMatchObject({
-      code: "IMPOSSIBLE_CONSTRAINT",
-      details: { path: "scoringPolicy.levelAward.perLevel[0].threshold" },
+      code: "INVALID_INPUT",
+      details: { path: "scoringPolicy.levelAward.perLevel[0].threshold", reason: "IMPOSSIBLE_CONSTRAINT" },
     });
   });
   it("bands must start at 0 and ascend", () => {

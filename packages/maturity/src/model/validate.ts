@@ -428,8 +428,9 @@ export function validateMaturityModel(model: MaturityModel): ModelIssue[] {
  * @param input - the model as JSON data
  * @param options - `file` names the source in error messages
  * @returns the model with defaults applied
- * @throws PmokitError `SCHEMA_VIOLATION` (shape), `DUPLICATE_ID`, `DANGLING_REFERENCE`, `INVALID_INPUT`,
- *   `CYCLE_DETECTED` or `IMPOSSIBLE_CONSTRAINT`, with `details.path` (JSON path) and `details.expected`
+ * @throws PmokitError `SCHEMA_VIOLATION` (shape), `DUPLICATE_ID`, `DANGLING_REFERENCE` or `INVALID_INPUT`
+ *   (CLI exit 2), with `details.path` (JSON path), `details.expected` and `details.reason` (the finding's
+ *   code, e.g. `CYCLE_DETECTED` or `IMPOSSIBLE_CONSTRAINT`, as reported by {@link validateMaturityModel})
  * @example
  * ```ts
  * import { parseMaturityModel } from "@pmokit/maturity";
@@ -445,9 +446,14 @@ export function parseMaturityModel(input: unknown, options: { file?: string } = 
   const first = issues.find((i) => i.severity === "error");
   if (first) {
     const where = options.file === undefined ? first.path : `${options.file}: ${first.path}`;
-    throw new PmokitError(first.code, `invalid maturity model: ${where}: ${first.message}`, {
+    // A model definition is input data: a cycle or an unreachable threshold in it is an input error
+    // (CLI exit 2), not a problem without solution. The finding's own code stays in `details.reason`.
+    const inputCode: PmokitErrorCode =
+      first.code === "CYCLE_DETECTED" || first.code === "IMPOSSIBLE_CONSTRAINT" ? "INVALID_INPUT" : first.code;
+    throw new PmokitError(inputCode, `invalid maturity model: ${where}: ${first.message}`, {
       ...(options.file === undefined ? {} : { file: options.file }),
       path: first.path,
+      reason: first.code,
       ...(first.expected === undefined ? {} : { expected: first.expected }),
       issues: issues.filter((i) => i.severity === "error"),
     });

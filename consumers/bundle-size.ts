@@ -66,8 +66,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const s = await ownSize(p);
     console.log(`| @pmokit/${p} | ${kb(s.minified)} | ${kb(s.gzip)} |`);
   }
-  const cpm = await bundleSize(`export { schedule } from "@pmokit/core";`);
-  console.log(`| core: schedule() only, dependencies included | ${kb(cpm.minified)} | ${kb(cpm.gzip)} |`);
-  const all = await bundleSize(`export * from "@pmokit/core";`);
-  console.log(`| core: whole entry, dependencies included | ${kb(all.minified)} | ${kb(all.gzip)} |`);
+  console.log("\n| bundle, dependencies included | minified | gzip |\n|---|---:|---:|");
+  const rows: [string, string][] = [
+    ['`import { schedule } from "@pmokit/core/cpm"`', `export { schedule } from "@pmokit/core/cpm";`],
+    ['`import { schedule } from "@pmokit/core"`', `export { schedule } from "@pmokit/core";`],
+    ['`import { PmokitError } from "@pmokit/core"`', `export { PmokitError } from "@pmokit/core";`],
+    ...["errors", "calendar", "cpm", "model", "money", "evm", "audit", "health"].map(
+      (n): [string, string] => [`all of \`@pmokit/core/${n}\``, `export * from "@pmokit/core/${n}";`],
+    ),
+    ["all of `@pmokit/core`", `export * from "@pmokit/core";`],
+    [
+      '`import { renderGanttSvg, ganttSpec } from "@pmokit/report"`',
+      `export { renderGanttSvg, ganttSpec } from "@pmokit/report";`,
+    ],
+  ];
+  for (const [label, code] of rows) {
+    const s = await bundleSize(code);
+    console.log(`| ${label} | ${kb(s.minified)} | ${kb(s.gzip)} |`);
+  }
 }

@@ -66,6 +66,41 @@ describe.skipIf(!built)("consumers of the built packages", () => {
     expect(counts["schedule"]).toBe("function");
   });
 
+  it("Node ESM and CommonJS: the subpath exports of @pmokit/core are the main entry's functions", () => {
+    const json = JSON.parse(readFileSync(join(ROOT, "packages", "core", "package.json"), "utf8")) as {
+      exports: Record<string, unknown>;
+    };
+    const subpaths = Object.keys(json.exports)
+      .filter((k) => k !== "." && k !== "./package.json")
+      .map((k) => `@pmokit/core/${k.slice(2)}`);
+    expect(subpaths).toContain("@pmokit/core/cpm");
+    const esm = `
+      const main = await import("@pmokit/core");
+      const out = {};
+      for (const n of ${JSON.stringify(subpaths)}) {
+        const m = await import(n);
+        const keys = Object.keys(m);
+        out[n] = { count: keys.length, same: keys.every((k) => m[k] === main[k]) };
+      }
+      console.log(JSON.stringify(out));`;
+    const r = node(["--input-type=module", "-e", esm]);
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, { count: number; same: boolean }>;
+    for (const n of subpaths) {
+      expect(out[n]!.count, n).toBeGreaterThan(0);
+      expect(out[n]!.same, n).toBe(true);
+    }
+    const cjs = node([
+      "--no-warnings",
+      "-e",
+      `const { schedule } = require("@pmokit/core/cpm"); const { computeProjectEvm } = require("@pmokit/core/evm");
+       console.log(JSON.stringify([typeof schedule, typeof computeProjectEvm, schedule === require("@pmokit/core").schedule]));`,
+    ]);
+    expect(cjs.stderr).toBe("");
+    expect(JSON.parse(cjs.stdout)).toEqual(["function", "function", true]);
+  });
+
   const chromiumIt = hasChromium ? it : onCi ? it : it.skip;
   if (!hasChromium && !onCi) console.warn(`[consumer browser test] skipped: ${MISSING_CHROMIUM}`);
   chromiumIt(

@@ -1,11 +1,12 @@
 // Writes the figures of docs/leveling.md: weekly resource histograms of the sample portfolio's most
 // overloaded people before and after MS-Project-style leveling (progress removed, so every task may
-// move). Run after `pnpm build`: `node examples/docs-figures.mjs`.
+// move), and a Gantt of one task delayed whole versus split around a fixed task. Run after
+// `pnpm build`: `node examples/docs-figures.mjs`.
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { flattenPortfolio, parsePortfolio } from "@pmokit/core";
-import { levelPortfolio, resourceHistograms } from "@pmokit/leveling";
-import { renderResourceHistogramSvg } from "@pmokit/report";
+import { flattenPortfolio, parsePortfolio, parseProject, standardCalendar } from "@pmokit/core";
+import { levelPortfolio, levelProject, resourceHistograms } from "@pmokit/leveling";
+import { renderGanttSvg, renderResourceHistogramSvg } from "@pmokit/report";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const portfolio = parsePortfolio(
@@ -46,3 +47,67 @@ for (const [i, h] of worst.entries()) {
     `wrote ${file}: peak overload ${overload(h).toFixed(2)} units before, ${a ? overload(a).toFixed(2) : "n/a"} after`,
   );
 }
+
+// Splits: B (5 days on Ann) meets X (1 day on Ann, priority 1000, fixed on Wednesday).
+const splitProject = parseProject({
+  id: "splits",
+  name: "Splits",
+  settings: { currency: "EUR", defaultCalendarId: "standard", startDate: "2026-01-05T08:00:00" },
+  calendars: [standardCalendar("standard")],
+  tasks: [
+    { id: "B", name: "B", duration: { value: 5, unit: "days" } },
+    {
+      id: "X",
+      name: "X",
+      duration: { value: 1, unit: "days" },
+      priority: 1000,
+      constraint: { type: "SNET", date: "2026-01-07T08:00:00" },
+    },
+  ],
+  resources: [{ id: "R", name: "Ann" }],
+  assignments: [
+    { id: "b", taskId: "B", resourceId: "R" },
+    { id: "x", taskId: "X", resourceId: "R" },
+  ],
+});
+const whole = levelProject(splitProject);
+const split = levelProject(splitProject, { allowSplits: true });
+const byId = (r, id) => r.tasks.find((t) => t.id === id);
+const rows = [
+  {
+    id: "x",
+    name: "X (priority 1000, fixed)",
+    start: byId(whole, "X").start,
+    finish: byId(whole, "X").finish,
+    critical: true,
+  },
+  {
+    id: "b0",
+    name: "B, splits off: delayed",
+    start: byId(whole, "B").start,
+    finish: byId(whole, "B").finish,
+    baselineStart: byId(whole, "B").preLevelingStart,
+    baselineFinish: byId(whole, "B").preLevelingFinish,
+  },
+  ...(byId(split, "B").parts ?? []).map((p, i, all) => ({
+    id: `b${i + 1}`,
+    name: `B, splits on: part ${i + 1} of ${all.length}`,
+    start: p.start,
+    finish: p.finish,
+    ...(i === 0
+      ? {
+          baselineStart: byId(split, "B").preLevelingStart,
+          baselineFinish: byId(split, "B").preLevelingFinish,
+        }
+      : {}),
+  })),
+];
+const gantt = renderGanttSvg(
+  { title: "A 5-day task meets a fixed 1-day task on its third day: delayed whole or split", tasks: rows },
+  { labelWidth: 260 },
+);
+const ganttFile = `${root}docs/images/leveling-splits.svg`;
+await writeFile(ganttFile, gantt);
+console.log(
+  `wrote ${ganttFile}: finish ${byId(whole, "B").finish} without splits, ${byId(split, "B").finish} with`,
+);

@@ -1,7 +1,8 @@
 // Demo step: resource leveling of the sample portfolio's shared pool. The portfolio is leveled as
 // several projects sharing one resource pool (project priority before task priority, MS Project's
 // Standard order, day-by-day detection). Started tasks keep their dates, so a second run re-plans
-// the same portfolio with its progress removed to show what leveling does to the whole plan.
+// the same portfolio with its progress removed to show what leveling does to the whole plan, then
+// once more with splits allowed.
 import { levelPortfolio } from "@pmokit/leveling";
 
 export const title = "Leveling: shared resource pool, finish per project before and after";
@@ -47,5 +48,18 @@ export async function run(ctx) {
   };
   const replan = levelPortfolio(plan);
   show(replan);
-  ctx.results.leveling = { asIs, replan };
+  // MS Project's "Leveling can create splits in remaining work": interrupt tasks around conflicts.
+  const split = levelPortfolio(plan, { allowSplits: true });
+  const splitTasks = split.tasks.filter((t) => t.parts !== undefined);
+  console.log(
+    `\nWith splits allowed: portfolio finish ${day(split.finish)}; ${splitTasks.length} tasks split, ` +
+      `${split.remainingOverallocations.length} overallocated periods left.`,
+  );
+  for (const t of splitTasks.slice(0, 2)) {
+    const shown = t.parts.slice(0, 3).map((p) => `${p.start.slice(0, 16)}..${p.finish.slice(0, 16)}`);
+    console.log(
+      `  ${t.id}: ${t.parts.length} parts: ${shown.join(", ")}${t.parts.length > 3 ? ", ..." : ""}`,
+    );
+  }
+  ctx.results.leveling = { asIs, replan, split };
 }

@@ -31,7 +31,7 @@ export async function run(ctx) {
   for (const e of evm.projects) {
     const project = portfolio.projects.find((p) => p.id === e.projectId);
     if (project === undefined) continue;
-    const audit = auditProject(project);
+    const audit = auditProject(project, { calendars: portfolio.calendars });
     const h = projectHealth(project, { evm: e, audit });
     health.set(project.id, { rag: h.rag, bac: Number(e.bac.amount) });
     rows.push({

@@ -76,14 +76,21 @@ export async function run(ctx) {
     projects: facts.map((f) => ({
       id: f.id,
       value: Math.round((byId.get(f.id)?.priority ?? 0) * 10) / 10,
-      costs: { capex2027: f.capex2027, capex2028: f.capex2028 },
+      // Money crosses the API as decimal strings (k EUR); the solver scales them to exact integers.
+      costs: {
+        capex2027: { amount: f.capex2027.toFixed(2), currency: "EUR" },
+        capex2028: { amount: f.capex2028.toFixed(2), currency: "EUR" },
+      },
       demand: { dev: f.dev },
       start: 0,
       shift: { earliest: 0, latest: 2 },
       drivers: byId.get(f.id)?.byDriver ?? {},
       ...(f.id === "GDPR-26" ? { force: "in" } : {}),
     })),
-    limits: { capex2027: 600, capex2028: 420 },
+    limits: {
+      capex2027: { amount: "600.00", currency: "EUR" },
+      capex2028: { amount: "420.00", currency: "EUR" },
+    },
     capacities: { dev: [9, 9, 9, 9, 9] },
     relations: [
       { type: "requires", a: "CRM-AI", b: "SELF-SVC" },
@@ -91,6 +98,8 @@ export async function run(ctx) {
     ],
   };
   const chosen = await selectPortfolio(problem);
+  /** @param {unknown} a */
+  const amt = (a) => (typeof a === "object" && a !== null && "amount" in a ? a.amount : a);
   ctx.results.portfolio = chosen;
   console.log(
     `Chosen: ${chosen.selected.length} of ${candidates.length} projects, value ${chosen.objective.toFixed(1)} of ${priorities
@@ -103,15 +112,15 @@ export async function run(ctx) {
     problem.projects.map((p) => ({
       project: p.id,
       priority: `${p.value.toFixed(1)} %`,
-      capex2027: p.costs?.["capex2027"],
-      capex2028: p.costs?.["capex2028"],
+      capex2027: amt(p.costs?.["capex2027"]),
+      capex2028: amt(p.costs?.["capex2028"]),
       decision: chosen.decisions[p.id],
       start: chosen.starts[p.id] ?? "",
     })),
   );
   console.log(
-    `Usage: ${Object.entries(chosen.usage)
-      .map(([k, v]) => `${k} ${v}/${problem.limits?.[k]}`)
+    `Usage: ${Object.entries(chosen.totals)
+      .map(([k, t]) => `${k} ${t.used}/${t.limit} k${t.currency ?? ""}`)
       .join(", ")}`,
   );
   for (const s of chosen.shifted)

@@ -20,6 +20,34 @@ function rand() {
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 
+// Progress and actuals draw from a second seeded stream, so that tuning them leaves the plan (tasks,
+// links, resources, baselines, risks) of every project unchanged.
+let progressSeed = 20261126;
+function progressRand() {
+  progressSeed = (progressSeed + 0x6d2b79f5) | 0;
+  let t = Math.imul(progressSeed ^ (progressSeed >>> 15), 1 | progressSeed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pint = (lo, hi) => lo + Math.floor(progressRand() * (hi - lo + 1));
+
+// Performance profile per project: the share of tasks that finish late, their mean slip in working
+// days (the others finish on time or up to 2 days early), a drift that accumulates over the project
+// (share of the elapsed calendar days by which later tasks start and finish late, as delays propagate
+// down the logic), and the mean cost overrun of the work in percent (each assignment scatters ±6 points
+// around it). A believable status spread: most projects near plan, one late and over budget, two
+// drifting on time or cost, one slightly ahead.
+const PROGRESS = {
+  ERP: { late: 0.6, slip: 6, drift: 0.1, overrun: 30 },
+  DWH: { late: 0.1, slip: 2, drift: 0, overrun: 2 },
+  PORTAL: { late: 0.35, slip: 4, drift: 0.06, overrun: 9 },
+  MOBILE: { late: 0.05, slip: 1, drift: 0, overrun: 0 },
+  SEC: { late: 0.1, slip: 2, drift: 0, overrun: 3 },
+  CSRD: { late: 0.25, slip: 3, drift: 0.02, overrun: 16 },
+  OFFICE: { late: 0.05, slip: 1, drift: 0, overrun: -1 },
+  AI: { late: 0.1, slip: 2, drift: -0.01, overrun: 5 },
+};
+
 const STATUS_DATE = "2026-11-20";
 const day = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
 const iso = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
@@ -593,7 +621,10 @@ for (const def of projectDefs) {
 
   // Baselines (work at standard rates, cost and material resources, fixed cost) and progress.
   const status = day(STATUS_DATE);
-  const slip = int(0, 6);
+  // (the main stream's former progress draws, kept so that later projects stay the same)
+  const legacySlip = int(0, 6);
+  const legacyStarted = new Set();
+  const profile = PROGRESS[def.id] ?? { late: 0.1, slip: 2, drift: 0, overrun: 3 };
   for (const t of tasks) {
     const s = dayStart[t.id];
     const f = dayFinish[t.id];
@@ -619,23 +650,34 @@ for (const def of projectDefs) {
       },
     ];
     if (tasks.some((c) => c.parentId === t.id)) continue;
-    if (f + slip < status && s < status) {
-      t.actualStart = `${iso(nextWorkday(s + (slip > 3 ? 1 : 0)))}T08:00:00`;
-      t.actualFinish = `${iso(nextWorkday(f + slip))}T${t.milestone ? "08:00:00" : "17:00:00"}`;
+    if (s + legacySlip < status) legacyStarted.add(t.id);
+    // per task: late (1 to 2 × the mean slip) or on time / early; start slip 0-2 days
+    const drift = (d) => Math.round(profile.drift * (d - projectStart));
+    const finishSlip =
+      drift(f) +
+      (progressRand() < profile.late
+        ? pint(1, 2 * profile.slip - 1)
+        : -pint(0, 2) * (pint(0, 3) === 0 ? 1 : 0));
+    const startSlip = Math.min(finishSlip, Math.max(0, drift(s) + pint(0, 2)));
+    const as = nextWorkday(s + startSlip);
+    if (f + finishSlip < status && as < status) {
+      t.actualStart = `${iso(as)}T08:00:00`;
+      t.actualFinish = `${iso(Math.max(as, nextWorkday(f + finishSlip)))}T${t.milestone ? "08:00:00" : "17:00:00"}`;
       t.percentComplete = 100;
-    } else if (s + slip < status) {
-      t.actualStart = `${iso(nextWorkday(s + slip))}T08:00:00`;
+    } else if (as < status) {
+      t.actualStart = `${iso(as)}T08:00:00`;
       const total = Math.max(1, f - s);
       t.percentComplete = Math.max(
         5,
-        Math.min(95, Math.round((((status - s - slip) / total) * 100) / 5) * 5),
+        Math.min(95, Math.round((((status - s - finishSlip) / total) * 100) / 5) * 5),
       );
     }
   }
   for (const a of assignments) {
     const t = tasks.find((x) => x.id === a.taskId);
+    if (a.work && legacyStarted.has(t.id)) int(-5, 20);
     if (a.work && t.percentComplete > 0) {
-      const overrun = 1 + int(-5, 20) / 100;
+      const overrun = 1 + (profile.overrun + pint(-6, 6)) / 100;
       a.actualWork = Math.round(a.work * (t.percentComplete / 100) * overrun);
       a.remainingWork = Math.max(0, Math.round(a.work * (1 - t.percentComplete / 100)));
     }

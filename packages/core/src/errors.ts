@@ -19,6 +19,8 @@ export type PmokitErrorCode =
   | "INVALID_MONEY"
   | "CURRENCY_MISMATCH"
   | "LIMIT_EXCEEDED"
+  /** A measurement needs a baseline the project does not have (earned value without baseline N). */
+  | "MISSING_BASELINE"
   // domain errors: the input was understood but has no solution (CLI exit code 1)
   | "CYCLE_DETECTED"
   | "INFEASIBLE"

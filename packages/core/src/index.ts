@@ -122,6 +122,8 @@ export type { TopologicalOrder } from "./graph/topo.js";
 export { DIALECTS, resolveScheduleOptions } from "./cpm/options.js";
 export type { Dialect, DialectOptions, ScheduleOptions, ResolvedScheduleOptions } from "./cpm/options.js";
 export { ELAPSED_CALENDAR } from "./cpm/elapsed-calendar.js";
+export { combineCalendars } from "./cpm/combined-calendar.js";
+export type { CombinedCalendar } from "./cpm/combined-calendar.js";
 export { compileNetworkInput, CONSTRAINT_CODES } from "./cpm/network.js";
 export type {
   CompiledNetwork,
@@ -130,6 +132,7 @@ export type {
   NetworkInput,
   NetworkLinkInput,
   NetworkTaskInput,
+  NetworkAssignmentInput,
 } from "./cpm/network.js";
 export { runPasses, axisToDate } from "./cpm/passes.js";
 export type { PassResult } from "./cpm/passes.js";
@@ -165,7 +168,7 @@ export type {
 } from "./evm/project-evm.js";
 export { schedulePortfolio } from "./cpm/portfolio.js";
 export type { PortfolioScheduleResult, PortfolioProjectSchedule } from "./cpm/portfolio.js";
-export { buildAuditContext } from "./audit/context.js";
+export { AUDIT_FLAGS, buildAuditContext } from "./audit/context.js";
 export type { AuditContext } from "./audit/context.js";
 export { DCMA_CHECK_IDS, dcmaAssessment } from "./audit/dcma.js";
 export type { AuditCheck, DcmaCheckId, DcmaOptions, DcmaResult, FloatSource } from "./audit/dcma.js";

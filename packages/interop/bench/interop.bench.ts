@@ -6,7 +6,7 @@
 //   pnpm -C packages/interop bench            (tsx --conditions=@pmokit/source)
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { XMLParser } from "fast-xml-parser";
@@ -67,7 +67,9 @@ function child(op: string, file: string, runs = RUNS): { median: number; cpu: nu
 
 const dir = mkdtempSync(join(tmpdir(), "pmokit-bench-"));
 console.log(
-  `machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  `machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, load ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
 );
 
 // MSPDI write.
@@ -105,7 +107,7 @@ for (const op of [
 const base = rows[0]![1];
 for (const [op, r] of rows)
   console.log(
-    `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / base.cpu).toFixed(2)}× tokenizer cpu  ${(r.cpu / rows[2]![1].cpu).toFixed(2)}× fast-xml-parser cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
+    `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / base.cpu).toFixed(2)}× tokenizer cpu  ${(r.cpu / rows[1]![1].cpu).toFixed(2)}× parseXml cpu  ${(r.cpu / rows[2]![1].cpu).toFixed(2)}× fast-xml-parser cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
   );
 
 // XER: generated and largest shared file.
@@ -134,3 +136,8 @@ for (const [label, file, runs] of xerFiles) {
     `  xer:read       wall ${read.median.toFixed(2).padStart(8)} ms  cpu ${read.cpu.toFixed(2).padStart(8)} ms  ${(read.cpu / tok.cpu).toFixed(2)}× tokenizer cpu  peak RSS ${read.maxRssMb.toFixed(0)} MiB`,
   );
 }
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);

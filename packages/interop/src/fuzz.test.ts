@@ -2,7 +2,7 @@
 // and rows), inserted markup and wrong encodings, on our own fixtures and on the shared oracle
 // files when present. Every outcome must be a project or a typed PmokitError, never another throw.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { isPmokitError } from "@pmokit/core";
+import { ProjectSchema, isPmokitError } from "@pmokit/core";
 import { describe, expect, it } from "vitest";
 import { SHARED_DATA } from "../../../test-utils/shared-data.js";
 import { importCsv } from "./csv/csv.js";
@@ -149,7 +149,18 @@ function run(
     const { bytes, encoding } = mutate(base.bytes, r);
     try {
       if (base.csv) importCsv(bytes, { table: "tasks", currency: "USD", ...(encoding ? { encoding } : {}) });
-      else readProjectFile(bytes, { fileName: base.name, ...(encoding ? { encoding } : {}) });
+      else {
+        const res = readProjectFile(bytes, { fileName: base.name, ...(encoding ? { encoding } : {}) });
+        // The readers check their own output with a targeted check instead of the zod schema: whatever
+        // they accept must still satisfy the full schema.
+        for (const p of res.projects) {
+          const check = ProjectSchema.safeParse(p);
+          if (!check.success)
+            throw new Error(
+              `fuzz case ${i} (${base.name}, seed ${seed}): ${res.format} result fails the schema: ${JSON.stringify(check.error.issues[0])}`,
+            );
+        }
+      }
       stats.ok++;
     } catch (e) {
       if (!isPmokitError(e)) {

@@ -3,12 +3,12 @@
 // pmokit Standard leveling, pmokit optimize, and tj3 on the same data.
 //
 //   pnpm -C packages/leveling bench:level -- [--projects 10] [--tasks 100] [--people 40] [--seeds 1,2,3]
-//        [--runs 5] [--schedules 200] [--no-tj]
+//        [--runs 5] [--schedules 200] [--tj-runs 3] [--warmup 10] [--no-tj]
 //
 // tj3: `flock /tmp/pmokit-apt.lock apt-get install -y tj3`. Without it, only pmokit runs.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Portfolio } from "@pmokit/core";
 import { parsePortfolio, standardCalendar } from "@pmokit/core";
@@ -128,41 +128,88 @@ console.log(
     `tj3 ${useTj ? execFileSync("tj3", ["--version"]).toString().trim().split("\n")[0] : "not installed"}`,
 );
 console.log(
-  "| seed | pre-leveling finish | pmokit Standard finish | ms (median) | pmokit optimize finish | ms | tj3 finish | tj3 ms | speed-up (tj3 / Standard) | Standard vs tj3 (days) |",
+  "| seed | pre-leveling finish | Standard finish | Standard + splits finish | optimize + splits finish | tj3 finish | Standard ms (wall / CPU) | splits ms (wall / CPU) | optimize ms | tj3 ms (wall / CPU) | speed-up Standard (wall / CPU) | speed-up splits (wall / CPU) | Standard vs tj3 (days) | splits vs tj3 | optimize vs tj3 | load avg |",
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+
+/** Median wall and CPU milliseconds of `runs` calls after three warm-ups; returns the last result. */
+function timed<T>(f: () => T): { result: T; wall: number; cpu: number } {
+  let result = f();
+  for (let i = 0; i < 2; i++) result = f();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    result = f();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { result, wall: median(wall), cpu: median(cpu) };
+}
+
+const tjRuns = Number(arg("tj-runs", "3"));
+// Warm the JIT up once (an embedding application levels many times); the first, cold call is
+// reported separately.
+{
+  const { portfolio } = generate(P, T, N, seeds[0] ?? 1);
+  const t0 = performance.now();
+  levelPortfolio(portfolio);
+  const cold = performance.now() - t0;
+  const warmup = Number(arg("warmup", "10"));
+  for (let i = 0; i < warmup; i++) {
+    levelPortfolio(portfolio);
+    levelPortfolio(portfolio, { allowSplits: true });
+  }
+  console.log(
+    `(first, cold call of levelPortfolio: ${cold.toFixed(0)} ms wall; then ${warmup} warm-up runs per mode)`,
+  );
+}
 for (const seed of seeds) {
   const { portfolio, tasks } = generate(P, T, N, seed);
-  const times: number[] = [];
-  let std = levelPortfolio(portfolio);
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    std = levelPortfolio(portfolio);
-    times.push(performance.now() - t0);
-  }
-  if (std.remainingOverallocations.length > 0) throw new Error(`seed ${seed}: overallocations left`);
+  const std = timed(() => levelPortfolio(portfolio));
+  if (std.result.remainingOverallocations.length > 0) throw new Error(`seed ${seed}: overallocations left`);
+  const spl = timed(() => levelPortfolio(portfolio, { allowSplits: true }));
+  if (spl.result.remainingOverallocations.length > 0)
+    throw new Error(`seed ${seed}: splits left overallocations`);
   const t1 = performance.now();
-  const opt = optimizePortfolioLeveling(portfolio, { maxSchedules: schedules, seed });
+  const opt = optimizePortfolioLeveling(portfolio, { maxSchedules: schedules, seed, allowSplits: true });
   const optMs = performance.now() - t1;
   if (opt.remainingOverallocations.length > 0) throw new Error(`seed ${seed}: optimize left overallocations`);
   let tjFinish = "-";
   let tjMs = Number.NaN;
+  let tjCpu = Number.NaN;
   if (useTj) {
     const dir = mkdtempSync(join(tmpdir(), "pmokit-tj-"));
     writeFileSync(join(dir, "pf.tjp"), toTjp(portfolio, tasks));
-    const t2 = performance.now();
-    const res = spawnSync("tj3", ["--no-color", "-o", dir, join(dir, "pf.tjp")], { encoding: "utf8" });
-    tjMs = performance.now() - t2;
-    if (res.status !== 0) throw new Error(`tj3 failed: ${res.stderr || res.stdout}`);
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < tjRuns; i++) {
+      // `times` prints the CPU time of the shell's children (tj3): user and system, e.g. "0m3.10s 0m0.20s".
+      const script = `tj3 --no-color -o '${dir}' '${join(dir, "pf.tjp")}' >/dev/null 2>'${join(dir, "err")}' || exit 1; times`;
+      const t2 = performance.now();
+      const res = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+      walls.push(performance.now() - t2);
+      if (res.status !== 0) throw new Error(`tj3 failed: ${readFileSync(join(dir, "err"), "utf8")}`);
+      const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(res.stdout.trim());
+      if (m) cpus.push((Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000);
+    }
+    tjMs = median(walls);
+    tjCpu = cpus.length > 0 ? median(cpus) : Number.NaN;
     const csv = readFileSync(join(dir, "out.csv"), "utf8").trim().split("\n").slice(1);
     tjFinish = csv.map((l) => l.split(";")[1]!.replace(/"/g, "")).reduce((a, b) => (b > a ? b : a), "");
     tjFinish = `${tjFinish}:00`;
     rmSync(dir, { recursive: true, force: true });
   }
-  const stdMs = median(times);
+  const ms = (x: { wall: number; cpu: number }): string => `${x.wall.toFixed(0)} / ${x.cpu.toFixed(0)}`;
+  const ratio = (x: { wall: number; cpu: number }): string =>
+    Number.isNaN(tjMs) ? "-" : `${(tjMs / x.wall).toFixed(0)}x / ${(tjCpu / x.cpu).toFixed(0)}x`;
+  const vsTj = (f: string): string => (useTj ? days(tjFinish, f).toFixed(1) : "-");
   console.log(
-    `| ${seed} | ${std.preLevelingFinish.slice(0, 16)} | ${std.finish.slice(0, 16)} | ${stdMs.toFixed(0)} | ` +
-      `${opt.finish.slice(0, 16)} | ${optMs.toFixed(0)} | ${tjFinish.slice(0, 16)} | ${Number.isNaN(tjMs) ? "-" : tjMs.toFixed(0)} | ` +
-      `${Number.isNaN(tjMs) ? "-" : `${(tjMs / stdMs).toFixed(0)}x`} | ${useTj ? days(tjFinish, std.finish).toFixed(1) : "-"} |`,
+    `| ${seed} | ${std.result.preLevelingFinish.slice(0, 16)} | ${std.result.finish.slice(0, 16)} | ` +
+      `${spl.result.finish.slice(0, 16)} | ${opt.finish.slice(0, 16)} | ${tjFinish.slice(0, 16)} | ` +
+      `${ms(std)} | ${ms(spl)} | ${optMs.toFixed(0)} | ${Number.isNaN(tjMs) ? "-" : `${tjMs.toFixed(0)} / ${tjCpu.toFixed(0)}`} | ` +
+      `${ratio(std)} | ${ratio(spl)} | ${vsTj(std.result.finish)} | ${vsTj(spl.result.finish)} | ${vsTj(opt.finish)} | ${loadavg()[0]!.toFixed(1)} |`,
   );
 }

@@ -1,8 +1,12 @@
-// PSPLIB quality and speed benchmark: our GA at several schedule budgets, side by side with the
+// PSPLIB quality and speed benchmark: our solver at several schedule budgets, side by side with the
 // single-pass LFT parallel-SGS baseline in the same run. Uses two worker processes by default.
 //
 //   pnpm -C packages/leveling bench -- --set j30,j60,j120 --schedules 1000,5000 [--seeds 1]
-//        [--limit N | --subset hard] [--workers 2] [--out results.json]
+//        [--limit N | --subset hard | --inst 1,5,9] [--stride K] [--opts '{"peakRate":0.5}']
+//        [--workers 2] [--out results.jsonl] [--report results.jsonl]
+//
+// `--inst 1,5,9` keeps only those instance numbers of every parameter group: a stratified sample
+// for tuning. `--opts` passes extra `solveRcpsp` options (JSON).
 //
 // Without arguments: the quick "hard subset" (RS <= 0.2 groups of j30 and j120, 10 instances each)
 // at 1,000 and 5,000 schedules.
@@ -76,6 +80,12 @@ function instancesOf(set: string, limit: number, subset: string): string[] {
     // 10 instances spread over the groups.
     const step = Math.max(1, Math.floor(sel.length / 10));
     sel = sel.filter((_, i) => i % step === 0).slice(0, 10);
+  }
+  // --inst 1,5,9: only these instance numbers of every group (a stratified sample for tuning).
+  const insts = arg("inst", "");
+  if (insts) {
+    const keep = new Set(insts.split(",").map(Number));
+    sel = sel.filter((f) => keep.has(instOf(f)));
   }
   const stride = Number(arg("stride", "1"));
   if (stride > 1) sel = sel.filter((_, i) => i % stride === 0);

@@ -51,6 +51,7 @@ export type {
   UnresolvedConflict,
   Overallocation,
   LeveledAssignment,
+  WorkPart,
   LeveledTask,
   LevelingWarning,
   LevelingResult,

@@ -38,6 +38,45 @@ export function readMknap(path: string, prefix: string): MknapInstance[] {
   return out;
 }
 
+/**
+ * Parses mknap2.txt (48 literature instances: SENTO, WEING, WEISH, PB, HP). The file opens with a
+ * prose header (including a worked example whose numbers are not an instance), so parsing starts at
+ * the first `problem NAME.DAT` line. Each block: `m n` (knapsacks, objects), n profits, m capacities,
+ * m constraint rows of n coefficients, then the known optimum.
+ */
+export function parseMknap2(text: string): MknapInstance[] {
+  const out: MknapInstance[] = [];
+  const blocks = text.split(/^[ \t]*problem[ \t]+(\S+)[ \t]*$/m);
+  for (let q = 1; q + 1 < blocks.length; q += 2) {
+    const name = blocks[q]!.replace(/\.DAT$/i, "");
+    const t = blocks[q + 1]!.split(/\s+/)
+      .filter((s) => /^-?\d+(\.\d+)?$/.test(s))
+      .map(Number);
+    const m = t[0]!;
+    const n = t[1]!;
+    const expected = 2 + n + m + m * n + 1;
+    if (t.length !== expected)
+      throw new Error(`mknap2 ${name}: expected ${expected} numbers for m=${m}, n=${n}, found ${t.length}`);
+    let p = 2;
+    const profits = t.slice(p, p + n);
+    p += n;
+    const capacities = t.slice(p, p + m);
+    p += m;
+    const weights: number[][] = [];
+    for (let i = 0; i < m; i++) {
+      weights.push(t.slice(p, p + n));
+      p += n;
+    }
+    out.push({ name: `mknap2 ${name}`, n, m, opt: t[p]!, profits, weights, capacities });
+  }
+  return out;
+}
+
+/** Reads mknap2.txt (see {@link parseMknap2}). */
+export function readMknap2(path: string): MknapInstance[] {
+  return parseMknap2(readFileSync(path, "utf8"));
+}
+
 /** Best values for mknapcb1 from mkcbres.txt (lines 13-42: "problem best ..."). */
 export function readMkcbBest(path: string): number[] {
   const lines = readFileSync(path, "utf8").split("\n").slice(12, 42);

@@ -54,9 +54,19 @@ export type {
   SelectionRelation,
   SelectionProblem,
 } from "./select/model.js";
-export { selectPortfolio, verifySelection, explainInfeasibility } from "./select/select.js";
+export type { SelectionAmount } from "./select/amount.js";
+export {
+  selectPortfolio,
+  verifySelection,
+  explainInfeasibility,
+  BNB_MAX_ROWS,
+  defaultBnbNodeBudget,
+} from "./select/select.js";
+export type { SolverEscalation } from "./select/bnb.js";
 export type {
   SelectionSolver,
+  SelectionWarmStart,
+  SelectionTotal,
   SelectPortfolioOptions,
   SelectionDecision,
   SelectionResult,

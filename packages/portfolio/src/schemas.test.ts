@@ -25,6 +25,23 @@ describe("input schemas", () => {
       expect(bad.error.code).toBe("SCHEMA_VIOLATION");
       expect(bad.error.details.path).toBe("projects[0].costs.budget");
     }
+    const money = safeParseSelectInput({
+      projects: [
+        { id: "A", value: 1, costs: { capex: { amount: "1250.50", currency: "EUR" }, opex: "99.95" } },
+      ],
+      limits: { capex: { amount: "5000", currency: "EUR" }, opex: 200 },
+    });
+    expect(money.ok).toBe(true);
+    for (const wrong of [
+      { amount: "12,5", currency: "EUR" },
+      { amount: "1", currency: "eur" },
+      "1e3",
+      "-2",
+    ]) {
+      const w = safeParseSelectInput({ projects: [{ id: "A", value: 1 }], limits: { capex: wrong } });
+      expect(w.ok).toBe(false);
+      if (!w.ok) expect(w.error.details.path).toMatch(/^limits\.capex/);
+    }
     const r = safeParseRankInput({
       alternatives: ["a"],
       criteria: [{ id: "c", weight: 1, direction: "up" }],

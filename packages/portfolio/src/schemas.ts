@@ -7,6 +7,17 @@ import type { SelectionProblem } from "./select/model.js";
 
 const id = z.string().min(1);
 const nonNeg = z.number().finite().nonnegative();
+const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal string such as "1250.50"');
+/** A cost or limit: a number, a decimal string, or Money `{ amount, currency }`. */
+const amount = z
+  .union([
+    nonNeg,
+    decimal,
+    z
+      .object({ amount: decimal, currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code") })
+      .strict(),
+  ])
+  .describe('Amount: number, decimal string ("1250.50") or Money { "amount": "1250.50", "currency": "EUR" }');
 
 /**
  * zod schema of the `pmokit ahp` input: `{ labels, matrix }` (`null` marks a missing judgment).
@@ -72,7 +83,10 @@ export const SelectInputSchema = z
       z.object({
         id,
         value: nonNeg.describe("Priority-weighted value to maximise"),
-        costs: z.record(z.string(), nonNeg).optional().describe("Cost per named limit (non-negative)"),
+        costs: z
+          .record(z.string(), amount)
+          .optional()
+          .describe("Cost per named limit (non-negative number, decimal string or Money)"),
         force: z.enum(["in", "out"]).optional(),
         demand: z
           .record(z.string(), z.array(nonNeg))
@@ -98,7 +112,10 @@ export const SelectInputSchema = z
         drivers: z.record(z.string(), nonNeg).optional(),
       }),
     ),
-    limits: z.record(z.string(), nonNeg).optional().describe("Upper limit per named constraint"),
+    limits: z
+      .record(z.string(), amount)
+      .optional()
+      .describe("Upper limit per named constraint (number, decimal string or Money)"),
     capacities: z.record(z.string(), z.array(nonNeg)).optional().describe("Per-period capacity per name"),
     relations: z.array(relation).optional(),
   })

@@ -54,6 +54,8 @@ export {
   sCurveFromSeries,
 } from "./adapters/adapters.js";
 export type { GanttFromScheduleOptions } from "./adapters/adapters.js";
+export { evmSeriesFromProjectEvm, sCurveFromProjectEvm } from "./adapters/evm.js";
+export type { EvmTimeSeries, SCurveFromProjectEvmOptions } from "./adapters/evm.js";
 export type { PortfolioReport, ReportSection, ReportTable } from "./report/types.js";
 export { renderHtmlReport } from "./report/html.js";
 export type { HtmlReportOptions } from "./report/html.js";

@@ -55,6 +55,18 @@ export type {
   RiskResult,
   Histogram,
 } from "./simulation/simulate.js";
+export { simulateProject, riskEventsFromProject } from "./project/simulate-project.js";
+export type {
+  TaskUncertainty,
+  UncertaintyRule,
+  ProjectSimulationOptions,
+  ProjectSimulationResult,
+  ProjectSimulationWarning,
+  ProjectTaskResult,
+  ProjectRiskResult,
+  TornadoBar,
+  DatePercentiles,
+} from "./project/simulate-project.js";
 export { rollUpPortfolio } from "./simulation/portfolio.js";
 export type { ProjectSamples, PortfolioRollUp } from "./simulation/portfolio.js";
 export type {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Project, Task } from "@pmokit/core";
 import { readProjectFile } from "@pmokit/interop";
@@ -101,6 +102,28 @@ describe("pmokit audit", () => {
     expect(by["pmo.openEnds"]!.items).toEqual(["A", "C"]);
     const t = await runCli("audit", tmpFile("p.json", project));
     expect(t.stdout).toMatch(/Logic/);
+  });
+
+  it("a portfolio file: projects on the portfolio's shared calendars are scheduled by the engine", async () => {
+    const file = fileURLToPath(
+      new URL("../../../../examples/sample-portfolio/portfolio.json", import.meta.url),
+    );
+    const pf = JSON.parse(readFileSync(file, "utf8")) as {
+      calendars: { id: string }[];
+      projects: { id: string; tasks: { calendarId?: string }[] }[];
+    };
+    // the sample has a project with tasks on a shared (portfolio-level) calendar
+    const shared = new Set(pf.calendars.map((c) => c.id));
+    expect(
+      pf.projects.some((p) => p.tasks.some((t) => t.calendarId !== undefined && shared.has(t.calendarId))),
+    ).toBe(true);
+    const r = await runCli("audit", file, "--json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/ENGINE_FALLBACK/);
+    const doc = JSON.parse(r.stdout) as { projects: { projectId: string; floatSource: string }[] };
+    expect(doc.projects.map((p) => [p.projectId, p.floatSource])).toEqual(
+      pf.projects.map((p) => [p.id, "engine"]),
+    );
   });
 
   it("bad input exits 2", async () => {

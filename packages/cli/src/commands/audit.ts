@@ -19,7 +19,7 @@ function inFile(file: string, e: unknown): unknown {
 async function readProjects(
   ctx: CommandContext,
   file: string,
-): Promise<{ projects: Project[]; format: string }> {
+): Promise<{ projects: Project[]; format: string; calendars?: Project["calendars"] }> {
   const bytes = await ctx.readBytes(file);
   try {
     const r = readProjectFile(bytes, { fileName: file });
@@ -31,7 +31,12 @@ async function readProjects(
         file,
         expected: "a project",
       });
-    return { projects: r.projects, format: r.format };
+    return {
+      projects: r.projects,
+      format: r.format,
+      // a portfolio's shared calendars, which its projects' tasks may use
+      ...(r.portfolio === undefined ? {} : { calendars: r.portfolio.calendars }),
+    };
   } catch (e) {
     // a plain pmokit project JSON that the reader does not know: parse it directly
     if (isPmokitError(e) && e.code === "UNSUPPORTED_FORMAT") {
@@ -103,7 +108,7 @@ export const auditCommand: CommandSpec = {
   positionals: { min: 1, max: 1 },
   async run(ctx) {
     const file = ctx.args[0]!;
-    const { projects, format } = await readProjects(ctx, file);
+    const { projects, format, calendars } = await readProjects(ctx, file);
     const dialect =
       (ctx.options["dialect"] as "msp" | "p6" | undefined) ??
       (format === "xer" || format === "pmxml" ? "p6" : "msp");
@@ -115,6 +120,7 @@ export const auditCommand: CommandSpec = {
             floatSource: (ctx.options["float-source"] as FloatSource | undefined) ?? "auto",
             scheduleOptions: { dialect },
             includeMilestones: ctx.options["include-milestones"] === true,
+            ...(calendars === undefined ? {} : { calendars }),
           }),
         );
     } catch (e) {

@@ -80,6 +80,48 @@ describe("pmokit level", () => {
     expect(out.unresolved).toContainEqual(expect.objectContaining({ taskId: "D", reason: "doNotLevel" }));
   });
 
+  it("--splits interrupts a task around a priority-1000 task and lists its parts", async () => {
+    const split = {
+      id: "s",
+      name: "S",
+      settings,
+      calendars: [standardCalendar("standard")],
+      tasks: [
+        { id: "B", name: "Build", duration: day(3) },
+        {
+          id: "X",
+          name: "Audit",
+          duration: day(1),
+          priority: 1000,
+          constraint: { type: "SNET", date: "2026-01-06T08:00:00" },
+        },
+      ],
+      resources: [{ id: "R", name: "Ann" }],
+      assignments: [
+        { id: "b", taskId: "B", resourceId: "R" },
+        { id: "x", taskId: "X", resourceId: "R" },
+      ],
+    };
+    const file = write("split.json", split);
+    const on = await runCli("level", file, "--splits", "--json");
+    expect(on.code).toBe(0);
+    const b = (
+      JSON.parse(on.stdout) as { tasks: { id: string; finish: string; parts?: unknown }[] }
+    ).tasks.find((t) => t.id === "B")!;
+    // Monday, then X's Tuesday, then Wednesday and Thursday.
+    expect(b.parts).toEqual([
+      { start: "2026-01-05T08:00:00", finish: "2026-01-05T17:00:00" },
+      { start: "2026-01-07T08:00:00", finish: "2026-01-08T17:00:00" },
+    ]);
+    expect(b.finish).toBe("2026-01-08T17:00:00");
+    const off = await runCli("level", file, "--json");
+    const b2 = (
+      JSON.parse(off.stdout) as { tasks: { id: string; finish: string; parts?: unknown }[] }
+    ).tasks.find((t) => t.id === "B")!;
+    expect(b2.parts).toBeUndefined();
+    expect(b2.finish).toBe("2026-01-09T17:00:00");
+  });
+
   it("prints a table by default and honours options", async () => {
     const file = write("p2.json", project);
     const r = await runCli(

@@ -87,11 +87,13 @@ export const levelCommand: CommandSpec = {
     "manually scheduled, started and must-start/finish-on tasks never move; conflicts that cannot be",
     "resolved are reported with their reason.",
     'JSON: { "finish", "preLevelingFinish", "tasks": [ { "id", "name", "start", "finish",',
-    '"levelingDelayMinutes", "preLevelingStart", "preLevelingFinish", "assignments", "explanation"? } ],',
+    '"levelingDelayMinutes", "preLevelingStart", "preLevelingFinish", "assignments", "parts"?, "explanation"? } ],',
     '"remainingOverallocations": [ { "resourceId", "from", "to", "peakUnits", "maxUnits", ... } ],',
     '"unresolved", "projects"? , "optimization"?, "warnings" }. Delays are working minutes of the task\'s calendar.',
     "--optimize searches task orders with the RCPSP engine (priority rules, sampling, genetic algorithm)",
     "and reports the gain over Standard leveling (--objective finish|weighted-delay, --schedules N, --seed S).",
+    "--splits lets leveling interrupt remaining work around a conflict; split tasks and assignments list",
+    'their working "parts" ({ "start", "finish" }) and the leveled project stores them for clear leveling.',
     "Exit codes: 0 leveled (remaining overallocations are reported, not errors); 1 logic cycle; 2 bad input.",
   ].join("\n"),
   options: {
@@ -120,7 +122,7 @@ export const levelCommand: CommandSpec = {
     },
     splits: {
       type: "boolean",
-      description: "Allow splits (not implemented yet: warns and delays whole tasks).",
+      description: "Leveling can create splits in remaining work (interrupt a task around a conflict).",
     },
     "keep-delays": {
       type: "boolean",
@@ -243,6 +245,7 @@ export const levelCommand: CommandSpec = {
           preLevelingFinish: t.preLevelingFinish,
           ...(t.summary ? { summary: true } : {}),
           ...(t.assignments.length > 0 ? { assignments: t.assignments } : {}),
+          ...(t.parts === undefined ? {} : { parts: t.parts }),
           ...(t.explanation === undefined ? {} : { explanation: t.explanation }),
         })),
         remainingOverallocations: result.remainingOverallocations,

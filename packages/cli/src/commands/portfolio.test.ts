@@ -163,6 +163,38 @@ describe("pmokit select", () => {
     expect(out.usage).toEqual({ budget: 8 });
   });
 
+  it("accepts Money and decimal-string costs and prints exact totals", async () => {
+    const eur = (amount: string) => ({ amount, currency: "EUR" });
+    const money = {
+      projects: [
+        { id: "A", value: 10, costs: { capex: eur("1250.50") } },
+        { id: "B", value: 7, costs: { capex: eur("800.25") } },
+        { id: "C", value: 6, costs: { capex: "799.75" } },
+      ],
+      limits: { capex: eur("2050.75") },
+    };
+    const r = await runCli("select", file("money.json", money), "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.selected).toEqual(["A", "B"]);
+    expect(out.usage).toEqual({ capex: 2050.75 });
+    expect(out.totals.capex).toEqual({
+      used: "2050.75",
+      limit: "2050.75",
+      remaining: "0.00",
+      currency: "EUR",
+      exact: true,
+    });
+    const h = await runCli("select", file("money2.json", money));
+    expect(h.stdout).toContain("capex: 2050.75 of 2050.75 EUR");
+    const bad = await runCli(
+      "select",
+      file("money3.json", { ...money, limits: { capex: { amount: "1,5", currency: "EUR" } } }),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("limits.capex");
+  });
+
   it("reads stdin-free human output", async () => {
     const r = await runCli("select", file("sel2.json", problem));
     expect(r.stdout).toContain("proven optimal");

@@ -51,6 +51,42 @@ describe("pmokit report", () => {
     expect(doc.sections.map((s: { id: string }) => s.id)).toContain("schedule");
   });
 
+  it("passes --evm-period to the earned-value S-curves", async () => {
+    const curve = async (...extra: string[]) => {
+      const r = await runCli(
+        "report",
+        join(sample, "portfolio.json"),
+        "--iterations",
+        "100",
+        "--json",
+        ...extra,
+      );
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout) as {
+        sections: {
+          id: string;
+          charts?: { chart: { data: { title?: string; periods: { date: string }[] } } }[];
+        }[];
+      };
+      const evm = doc.sections.find((s) => s.id === "evm");
+      expect(evm, "earned-value section").toBeDefined();
+      return evm!.charts![0]!.chart.data;
+    };
+    const byDefault = await curve();
+    const weekly = await curve("--evm-period", "week");
+    const monthly = await curve("--evm-period", "month");
+    expect(byDefault).toStrictEqual(weekly);
+    expect(weekly.title).toContain("weekly");
+    expect(monthly.title).toContain("monthly");
+    // A month spans several weeks: fewer periods over the same time span.
+    expect(monthly.periods.length).toBeGreaterThan(0);
+    expect(monthly.periods.length).toBeLessThan(weekly.periods.length);
+    const bad = await runCli("report", join(sample, "portfolio.json"), "--evm-period", "quarter");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bad.stderr).toContain("--evm-period");
+  });
+
   it("exits 2 with one line naming the file for bad input", async () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, "{ not json");

@@ -1,14 +1,24 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { PmokitError, parsePortfolio } from "@pmokit/core";
-import type { Portfolio } from "@pmokit/core";
+import type { EvmPeriod, Portfolio } from "@pmokit/core";
 import { assessMaturity, getBuiltinModel, parseAssessment, pmoMaturityModel } from "@pmokit/maturity";
 import type { MaturityResult } from "@pmokit/maturity";
 import { renderHtmlReport, renderMarkdownSummary } from "@pmokit/report";
 import { buildPortfolioReport } from "@pmokit/report/portfolio";
 import type { CommandContext, CommandSpec } from "../command.js";
-import { intOption, numberOption } from "../command.js";
+import { badOption, intOption, numberOption } from "../command.js";
 import { oneLine, readAny } from "./project-io.js";
+
+const EVM_PERIODS: readonly EvmPeriod[] = ["day", "week", "month"];
+
+/** Parses `--evm-period day|week|month` (default `week`). */
+function evmPeriodOption(value: string | boolean | string[] | undefined): EvmPeriod {
+  if (value === undefined) return "week";
+  const period = EVM_PERIODS.find((p) => p === value);
+  if (period === undefined) badOption("evm-period", "day, week or month", String(value));
+  return period;
+}
 
 async function writeOut(path: string, text: string): Promise<void> {
   try {
@@ -34,12 +44,12 @@ async function readMaturity(ctx: CommandContext, file: string): Promise<Maturity
   }
 }
 
-/** `pmokit report FILE [--out report.html] [--markdown summary.md] [--maturity RESPONSES] [--json]` */
+/** `pmokit report FILE [--out report.html] [--markdown summary.md] [--maturity RESPONSES] [--evm-period P] [--json]` */
 export const reportCommand: CommandSpec = {
   name: "report",
   summary: "Self-contained HTML portfolio report (inline SVG charts) and Markdown summary.",
   usage:
-    "report FILE [--out report.html] [--markdown summary.md] [--maturity RESPONSES] [--seed S] [--iterations N] [--budget X] [--json]",
+    "report FILE [--out report.html] [--markdown summary.md] [--maturity RESPONSES] [--seed S] [--iterations N] [--budget X] [--evm-period day|week|month] [--json]",
   description: [
     "Reads a pmokit portfolio JSON (or any single project file), schedules every project, levels the",
     "shared resource pool (RCPSP), scores and simulates the risks (seeded Monte Carlo), computes",
@@ -48,7 +58,8 @@ export const reportCommand: CommandSpec = {
     "--out: HTML file (default: HTML on stdout). --markdown: also write a Markdown summary.",
     "--maturity: assessment responses (pmokit maturity format) to add the maturity radar.",
     "--seed (default 1), --iterations (Monte Carlo per project, default 2000), --budget (cost budget",
-    "of the chosen portfolio, default 70 % of the total). --json prints the report data instead.",
+    "of the chosen portfolio, default 70 % of the total). --evm-period: period of the earned-value",
+    "S-curves, day, week (default) or month. --json prints the report data instead.",
     "Exit codes: 0 written; 2 bad input.",
   ].join("\n"),
   options: {
@@ -58,6 +69,10 @@ export const reportCommand: CommandSpec = {
     seed: { type: "string", description: "Seed of every random component (default 1)." },
     iterations: { type: "string", description: "Monte Carlo iterations per project (default 2000)." },
     budget: { type: "string", description: "Cost budget of the chosen portfolio." },
+    "evm-period": {
+      type: "string",
+      description: "Period of the earned-value S-curves: day, week (default) or month.",
+    },
   },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
@@ -66,6 +81,7 @@ export const reportCommand: CommandSpec = {
     const iterations = intOption(ctx.options["iterations"], "iterations", 2000, 1);
     const budget =
       ctx.options["budget"] === undefined ? undefined : numberOption(ctx.options["budget"], "budget", 0);
+    const evmPeriod = evmPeriodOption(ctx.options["evm-period"]);
     const r = await readAny(ctx, file, undefined, undefined);
     let portfolio: Portfolio;
     if (r.portfolio) portfolio = r.portfolio;
@@ -94,6 +110,7 @@ export const reportCommand: CommandSpec = {
       report = await buildPortfolioReport(portfolio, {
         seed,
         iterations,
+        evmPeriod,
         ...(budget === undefined ? {} : { budget }),
         ...(maturity ? { maturity } : {}),
       });

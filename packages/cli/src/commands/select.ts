@@ -10,12 +10,15 @@ export const selectCommand: CommandSpec = {
   summary: "Choose the portfolio of maximum value under limits, relations and forcing (exact MIP).",
   usage: "select FILE [--json] [--time-limit SECONDS] [--solver auto|bnb|highs]",
   description: [
-    'FILE: { "projects": [ { "id", "value", "costs": { "<constraint>": number }, "force": "in"|"out"? } ],',
-    '"limits": { "<constraint>": number }, "relations": [ { "type": "requires"|"excludes", "a", "b" } ] }',
+    'FILE: { "projects": [ { "id", "value", "costs": { "<constraint>": amount }, "force": "in"|"out"? } ],',
+    '"limits": { "<constraint>": amount }, "relations": [ { "type": "requires"|"excludes", "a", "b" } ] }',
+    'where an amount is a number, a decimal string ("1250.50") or Money { "amount": "1250.50", "currency": "EUR" }',
+    "(decimal strings and Money are exact)",
     '(also: "includes" = mutual inclusion, { "type": "exclusive", "ids" }, per-period "capacities" with',
     'project "demand"/"assignments", "start" and "shift" windows).',
     'Output: { "selected": [ids], "objective", "optimal", "usage": { "<constraint>": number } } plus gap,',
-    "bound, starts and decisions. Optimality is proven unless the time limit stops the search",
+    'bound, exact "totals" per constraint as decimal strings ({ "used", "limit", "remaining", "currency"? }),',
+    "starts and decisions. Optimality is proven unless the time limit stops the search",
     "(optimal: false with the gap; the selection is still feasible). An infeasible forced set exits 1",
     "naming the conflicting forced projects and constraints.",
   ].join("\n"),
@@ -24,7 +27,7 @@ export const selectCommand: CommandSpec = {
     solver: {
       type: "string",
       description:
-        "auto (default: TypeScript branch and bound for small models, HiGHS otherwise), bnb or highs.",
+        "auto (default: TypeScript LP-based branch and bound up to 600 rows, HiGHS above), bnb or highs.",
       choices: ["auto", "bnb", "highs"],
     },
   },
@@ -59,6 +62,7 @@ export const selectCommand: CommandSpec = {
         gap: r.gap,
         bound: r.bound,
         limits: r.limits,
+        totals: r.totals,
         starts: r.starts,
         ...(r.shifted.length > 0 ? { shifted: r.shifted } : {}),
         ...(Object.keys(r.capacityUsage).length > 0 ? { capacityUsage: r.capacityUsage } : {}),
@@ -71,7 +75,10 @@ export const selectCommand: CommandSpec = {
       `Selected ${r.selected.length} project(s), value ${r.objective} (${r.optimal ? "proven optimal" : `not proven optimal, gap ${(r.gap * 100).toFixed(3)} %`}; ${r.solver}, ${r.timeMs} ms)\n`,
     );
     ctx.out(`  ${r.selected.join(", ")}\n`);
-    for (const [k, u] of Object.entries(r.usage)) ctx.out(`  ${k}: ${u} of ${r.limits[k]}\n`);
+    for (const [k, t] of Object.entries(r.totals))
+      ctx.out(
+        `  ${k}: ${t.used}${t.limit === undefined ? "" : ` of ${t.limit}`}${t.currency ? ` ${t.currency}` : ""}\n`,
+      );
     for (const s of r.shifted) ctx.out(`  ${s.id} shifted from period ${s.from} to ${s.to}\n`);
     return 0;
   },

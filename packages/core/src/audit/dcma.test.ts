@@ -5,6 +5,8 @@ import type { ProjectInput } from "../model/project.js";
 import type { TaskInput } from "../model/task.js";
 import type { Dependency } from "../model/dependency.js";
 import { auditProject } from "./audit.js";
+import { compileNetwork } from "../cpm/schedule.js";
+import { runPasses } from "../cpm/passes.js";
 import { dcmaAssessment } from "./dcma.js";
 import { ownerRule } from "./rules.js";
 
@@ -224,6 +226,72 @@ describe("DCMA 14-point assessment: threshold boundaries", () => {
     });
     const c = check(p, "criticalPathTest");
     expect(c.pass).toBe(false);
+  });
+
+  it("invalid dates compare forecasts with the status date exactly at working-time boundaries", () => {
+    // chain of 5-day tasks from Mon 5 Jan 08:00: T1 finishes Fri 9 Jan 17:00, T2 starts Mon 12 Jan 08:00.
+    // T1 started on time (50 %), so only its forecast finish counts: with the status date at T1's
+    // finish (17:00) T1 does not finish *before* it; one minute later it does, and at Mon 08:00 T2's
+    // forecast start is not before it while T1's finish (Fri 17:00) is.
+    const p = chain(3, (t) => {
+      t[1] = { ...t[1]!, actualStart: "2026-01-05T08:00:00", percentComplete: 50 };
+    });
+    const at = (statusDate: string) =>
+      dcmaAssessment(parseProject(p), { statusDate }).checks.find((c) => c.id === "invalidDates")!.items;
+    expect(at("2026-01-09T17:00:00")).toEqual([]);
+    expect(at("2026-01-09T17:01:00")).toEqual(["T1"]);
+    expect(at("2026-01-12T08:00:00")).toEqual(["T1"]);
+    expect(at("2026-01-12T08:01:00")).toEqual(["T1", "T2"]);
+  });
+
+  it("summary links count for the summary's children unless summaryLinks is 'ignore'", () => {
+    // S (summary of X) is linked T1 → S → T2; X has no links of its own
+    const p = chain(2, (t, l) => {
+      t.push({ id: "S", name: "Summary", duration: { value: 5, unit: "days" } });
+      t.push({ id: "X", name: "X", parentId: "S", duration: { value: 5, unit: "days" } });
+      l.push({ from: "T1", to: "S" }, { from: "S", to: "T2" });
+    });
+    const logic = (summaryLinks: "inherit" | "ignore") =>
+      dcmaAssessment(parseProject(p), { summaryLinks }).checks.find((c) => c.id === "logic")!.items;
+    expect(logic("inherit")).toEqual([]);
+    expect(logic("ignore")).toEqual(["X"]);
+  });
+
+  it("accepts a precomputed compiled network and pass result with the same answer", () => {
+    const project = parseProject(
+      chain(8, (t) => {
+        t[4] = { ...t[4]!, constraint: { type: "MSO", date: "2026-02-09T08:00:00" } };
+      }),
+    );
+    const compiled = compileNetwork(project);
+    const pass = runPasses(compiled.network);
+    const plain = auditProject(project);
+    expect(auditProject(project, { compiled, pass })).toEqual(plain);
+    expect(auditProject(project, { compiled })).toEqual(plain);
+    expect(() => auditProject(project, { pass })).toThrow(/without the compiled network/);
+    const other = compileNetwork(parseProject(chain(2)));
+    expect(() => auditProject(project, { compiled, pass: runPasses(other.network) })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
+  });
+
+  it("critical path test keeps the remaining duration of in-progress tasks in the P6 dialect", () => {
+    // T1 started with 1 day remaining of 5: the delayed pass must not give T1 its 5 days back
+    const p = chain(4, (t) => {
+      t[1] = {
+        ...t[1]!,
+        actualStart: "2026-01-05T08:00:00",
+        percentComplete: 80,
+        remainingDuration: { value: 1, unit: "days" },
+      };
+    });
+    p.settings = { ...p.settings!, statusDate: "2026-01-09T08:00:00" };
+    for (const assignments of [p.assignments!, []]) {
+      // with assignments (assignment-driven tasks) and without (task durations)
+      const r = dcmaAssessment(parseProject({ ...p, assignments }), { scheduleOptions: { dialect: "p6" } });
+      const cp = r.checks.find((c) => c.id === "criticalPathTest")!;
+      expect([assignments.length, cp.pass, cp.value]).toEqual([assignments.length, true, 1]);
+    }
   });
 
   it("reported float when asked", () => {

@@ -1,18 +1,19 @@
 import { compileCalendars } from "../calendar/compile.js";
 import { standardCalendar } from "../calendar/presets.js";
 import type { WorkingCalendar } from "../calendar/types.js";
-import { displayDates } from "../cpm/dates.js";
+import { F_ASSIGN, F_COMPLETE, F_SPECIAL, F_STARTED } from "../cpm/network.js";
 import { compileNetwork } from "../cpm/schedule.js";
 import type { CompiledProject } from "../cpm/schedule.js";
 import type { ScheduleOptions } from "../cpm/options.js";
-import { runPasses } from "../cpm/passes.js";
-import { isPmokitError } from "../errors.js";
+import { axisToDate, runPasses } from "../cpm/passes.js";
+import type { PassResult } from "../cpm/passes.js";
+import { PmokitError, isPmokitError } from "../errors.js";
 import type { Dependency } from "../model/dependency.js";
 import { durationToMinutes } from "../model/duration.js";
 import type { Project } from "../model/project.js";
 import type { ConstraintType, Task } from "../model/task.js";
 import { toEpochMinute } from "../time/local.js";
-import { buildAuditContext } from "./context.js";
+import { AUDIT_FLAGS, buildAuditContext } from "./context.js";
 import type { AuditContext } from "./context.js";
 
 /**
@@ -99,8 +100,18 @@ export interface DcmaOptions {
   readonly floatSource?: FloatSource;
   /** CPM options for the engine (dialect etc.). */
   readonly scheduleOptions?: ScheduleOptions;
+  /**
+   * Extra calendars for the engine and CPLI (a portfolio's shared calendars); project calendars with
+   * the same id win. Without them a task on a shared calendar stops the engine (`ENGINE_FALLBACK`).
+   */
+  readonly calendars?: Project["calendars"];
   /** A network already compiled with `compileNetwork(project, ...)` (skips compiling again). */
   readonly compiled?: CompiledProject;
+  /**
+   * The result of `runPasses(compiled.network)` when the caller has already scheduled (skips the
+   * first pass; the critical path test still runs one pass of its own). Needs `compiled`.
+   */
+  readonly pass?: PassResult;
   /** Count milestones in the task populations (default false: DCMA excludes them). */
   readonly includeMilestones?: boolean;
   /** Count level-of-effort activities (default false). */
@@ -185,13 +196,19 @@ const NAMES: Readonly<Record<DcmaCheckId, string>> = {
 
 const HARD: readonly ConstraintType[] = ["MSO", "MFO", "SNLT", "FNLT", "SO", "FO"];
 
+/**
+ * Float and forecast dates by task position in `project.tasks` (NaN / false when unknown).
+ * `startBefore` / `finishBefore` compare the forecast start / finish with the status date.
+ */
 interface Forecast {
-  /** Total float, forecast start and finish by task id (NaN / absent when unknown). */
-  tf(id: string): number | undefined;
-  start(id: string): number | undefined;
-  finish(id: string): number | undefined;
-  projectFinish: number | undefined;
-  cp?: { id: string; delay: number; slip: number } | { none: string };
+  readonly tf: Float64Array;
+  startBefore(i: number): boolean;
+  finishBefore(i: number): boolean;
+  /** Forecast finish as an epoch minute (undefined when unknown). */
+  finish(i: number): number | undefined;
+  readonly projectFinish: number | undefined;
+  readonly cp?: { id: string; delay: number; slip: number } | { none: string };
+  readonly empty?: boolean;
 }
 
 const linkId = (d: Dependency): string => `${d.from}->${d.to}`;
@@ -213,11 +230,19 @@ function tryEpoch(s: string | undefined): number | undefined {
   return v;
 }
 
+/**
+ * Float and forecast dates from the CPM engine. One compile (or the caller's) and one pass (or the
+ * caller's); dates are compared with the status date on each calendar's working-time axis, so no
+ * axis value is turned into a date except the few the missed-tasks check needs. The critical path
+ * test is one more `runPasses` with a single duration changed.
+ */
 function engineForecast(
-  project: Project,
+  ctx: AuditContext,
   options: DcmaOptions,
+  status: number | undefined,
   delayMinutes: number,
-  incomplete: ReadonlySet<string>,
+  cpSubject: Uint8Array,
+  project: Project,
 ): Forecast {
   const compiled =
     options.compiled ??
@@ -226,74 +251,150 @@ function engineForecast(
       ...(options.statusDate === undefined ? {} : { statusDate: options.statusDate }),
     });
   const net = compiled.network;
-  const pass = runPasses(net);
-  const d = displayDates(net, pass);
-  const index = new Map<string, number>();
-  for (let i = 0; i < net.taskCount; i++) index.set(net.ids[i]!, i);
-  const at = (arr: Float64Array) => (id: string) => {
-    const i = index.get(id);
-    return i === undefined ? undefined : arr[i]!;
-  };
-  const f: Forecast = {
-    tf: at(pass.totalSlack),
-    start: at(d.start),
-    finish: at(d.finish),
-    projectFinish: pass.projectFinish,
-  };
-  // critical path test: the first not-started (else incomplete) critical task by early start
-  let best = -1;
-  let bestStarted = true;
-  for (let i = 0; i < net.taskCount; i++) {
-    if (pass.critical[i] !== 1 || !incomplete.has(net.ids[i]!)) continue;
-    const started = !Number.isNaN(net.actualStartAxis[i]!);
-    if (
-      best < 0 ||
-      (bestStarted && !started) ||
-      (started === bestStarted && pass.earlyStart[i]! < pass.earlyStart[best]!)
-    ) {
-      best = i;
-      bestStarted = started;
+  const m = net.taskCount;
+  const pass = options.pass ?? runPasses(net);
+  const n = project.tasks.length;
+  const netOf = new Int32Array(n).fill(-1);
+  const ctxOf = new Int32Array(m).fill(-1);
+  // the network keeps the project's leaves in input order: align by walking both lists, and look up
+  // by id only where they differ (a reordered or foreign network)
+  const tasks = project.tasks;
+  for (let j = 0, k = 0; j < m; j++) {
+    const id = net.ids[j]!;
+    while (k < tasks.length && tasks[k]!.id !== id && !(ctx.flags[k]! & AUDIT_FLAGS.leaf)) k++;
+    let i: number | undefined;
+    if (k < tasks.length && tasks[k]!.id === id) i = k++;
+    else i = ctx.index.get(id);
+    if (i === undefined) continue;
+    netOf[i] = j;
+    ctxOf[j] = i;
+  }
+  const tf = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const j = netOf[i]!;
+    if (j >= 0) tf[i] = pass.totalSlack[j]!;
+  }
+  // the status date on each calendar's axis: a start v is before it iff v < W; a finish v iff
+  // v < W, or v = W and the end of the W-th working minute is before the status date
+  const cals = net.calendars;
+  const statusAxis = new Float64Array(cals.length);
+  const endBefore = new Uint8Array(cals.length);
+  if (status !== undefined)
+    for (let c = 0; c < cals.length; c++) {
+      const w = cals[c]!.workingMinutesBetween(net.origin, status);
+      statusAxis[c] = w;
+      endBefore[c] = axisToDate(cals[c]!, net.origin, w, "end") < status ? 1 : 0;
     }
-  }
-  if (best < 0) f.cp = { none: "no incomplete, automatically scheduled critical task" };
-  else {
-    const durations = Float64Array.from(net.duration);
-    durations[best] = durations[best]! + delayMinutes;
-    const pass2 = runPasses(net, durations);
-    const cal = net.calendars[net.taskCalendar[best]!]!;
-    f.cp = {
-      id: net.ids[best]!,
-      delay: delayMinutes,
-      slip: cal.workingMinutesBetween(pass.projectFinish, pass2.projectFinish),
-    };
-  }
+  const f: Forecast = {
+    tf,
+    startBefore: (i) => {
+      const j = netOf[i]!;
+      return j >= 0 && status !== undefined && pass.start[j]! < statusAxis[net.taskCalendar[j]!]!;
+    },
+    finishBefore: (i) => {
+      const j = netOf[i]!;
+      if (j < 0 || status === undefined) return false;
+      const c = net.taskCalendar[j]!;
+      const v = pass.finish[j]!;
+      return v < statusAxis[c]! || (v === statusAxis[c]! && endBefore[c] === 1);
+    },
+    finish: (i) => {
+      const j = netOf[i]!;
+      return j < 0 ? undefined : axisToDate(cals[net.taskCalendar[j]!]!, net.origin, pass.finish[j]!, "end");
+    },
+    projectFinish: pass.projectFinish,
+    cp: criticalPathTest(net, pass, ctxOf, cpSubject, delayMinutes),
+  };
   return f;
 }
 
-function reportedForecast(project: Project): Forecast {
-  const tf = new Map<string, number>();
-  const start = new Map<string, number>();
-  const finish = new Map<string, number>();
+/**
+ * DCMA check 12: delays the first not-started (else in-progress) critical task, by early start, and
+ * measures how far the project finish moves. One `runPasses` on the compiled network with that single
+ * duration changed (every other task keeps its duration, or its remaining duration when started in
+ * the P6 dialect), so the answer is exactly what a full reschedule would give.
+ */
+function criticalPathTest(
+  net: CompiledProject["network"],
+  pass: PassResult,
+  ctxOf: Int32Array,
+  cpSubject: Uint8Array,
+  delayMinutes: number,
+): { id: string; delay: number; slip: number } | { none: string } {
+  const m = net.taskCount;
+  let best = -1;
+  let bestStarted = true;
+  for (let j = 0; j < m; j++) {
+    if (pass.critical[j] !== 1) continue;
+    const i = ctxOf[j]!;
+    if (i < 0 || cpSubject[i] !== 1) continue;
+    const started = !Number.isNaN(net.actualStartAxis[j]!);
+    if (
+      best < 0 ||
+      (bestStarted && !started) ||
+      (started === bestStarted && pass.earlyStart[j]! < pass.earlyStart[best]!)
+    ) {
+      best = j;
+      bestStarted = started;
+    }
+  }
+  if (best < 0) return { none: "no incomplete, automatically scheduled critical task" };
+  // The override that reproduces the first pass: runPasses reads an override as the remaining
+  // duration of started tasks in the P6 dialect, and as a scale of the assignment durations of
+  // assignment-driven tasks (nominal duration = scale 1).
+  const p6Progress = net.options.progress !== "actualDates";
+  const durations = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const fl = net.flags[j]!;
+    durations[j] =
+      fl & F_ASSIGN
+        ? net.duration[j]!
+        : p6Progress && fl & F_SPECIAL && fl & F_STARTED && !(fl & F_COMPLETE)
+          ? net.remaining[j]!
+          : net.duration[j]!;
+  }
+  durations[best] = durations[best]! + delayMinutes;
+  const pass2 = runPasses(net, durations);
+  const cal = net.calendars[net.taskCalendar[best]!]!;
+  return {
+    id: net.ids[best]!,
+    delay: delayMinutes,
+    slip: cal.workingMinutesBetween(pass.projectFinish, pass2.projectFinish),
+  };
+}
+
+function reportedForecast(project: Project, status: number | undefined): Forecast {
+  const n = project.tasks.length;
+  const tf = new Float64Array(n).fill(NaN);
+  const start = new Float64Array(n).fill(NaN);
+  const finish = new Float64Array(n).fill(NaN);
   let pf: number | undefined;
-  for (const t of project.tasks) {
-    const r = t.reported;
-    if (r?.totalSlackMinutes !== undefined) tf.set(t.id, r.totalSlackMinutes);
-    const s = tryEpoch(r?.start ?? r?.earlyStart);
-    const e = tryEpoch(r?.finish ?? r?.earlyFinish);
-    if (s !== undefined) start.set(t.id, s);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const r = project.tasks[i]!.reported;
+    if (r === undefined) continue;
+    if (r.totalSlackMinutes !== undefined) {
+      tf[i] = r.totalSlackMinutes;
+      any = true;
+    }
+    const s = tryEpoch(r.start ?? r.earlyStart);
+    const e = tryEpoch(r.finish ?? r.earlyFinish);
+    if (s !== undefined) start[i] = s;
     if (e !== undefined) {
-      finish.set(t.id, e);
+      finish[i] = e;
+      any = true;
       if (pf === undefined || e > pf) pf = e;
     }
   }
   return {
-    tf: (id) => tf.get(id),
-    start: (id) => start.get(id),
-    finish: (id) => finish.get(id),
+    tf,
+    startBefore: (i) => status !== undefined && start[i]! < status,
+    finishBefore: (i) => status !== undefined && finish[i]! < status,
+    finish: (i) => (Number.isNaN(finish[i]!) ? undefined : finish[i]!),
     projectFinish: pf,
     cp: { none: "needs the CPM engine (reported values only)" },
-    ...(tf.size > 0 || finish.size > 0 ? {} : { empty: true }),
-  } as Forecast;
+    ...(any ? {} : { empty: true }),
+  };
 }
 
 /**
@@ -327,6 +428,7 @@ export function dcmaAssessment(project: Project, options: DcmaOptions = {}): Dcm
 /** {@link dcmaAssessment} on a prebuilt context. */
 export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): DcmaResult {
   const project = ctx.project;
+  const tasks = project.tasks;
   const settings = project.settings;
   const warnings: { code: string; message: string; ids?: string[] }[] = [];
   const th = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
@@ -338,22 +440,53 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
   const hard = new Set(options.hardConstraints ?? HARD);
   const inclMs = options.includeMilestones ?? false;
   const inclLoe = options.includeLevelOfEffort ?? false;
+  const { flags, leafIndex } = ctx;
+  const leafCount = leafIndex.length;
 
-  const inScope = (t: Task): boolean =>
-    (inclMs || !ctx.isMilestone(t)) && (inclLoe || !ctx.isLevelOfEffort(t));
-  const incomplete = ctx.leaves.filter((t) => !ctx.isComplete(t) && inScope(t));
-  // critical path test subjects: incomplete, automatically scheduled tasks (manual tasks keep their dates)
-  const incompleteIds = new Set(incomplete.filter((t) => !t.manual).map((t) => t.id));
-  const baselineOf = (t: Task) => t.baselines.find((b) => b.number === baselineNo);
+  // populations, one sweep over the leaves: 1 = in scope (not milestone / LOE unless asked), 2 = incomplete
+  const IN_SCOPE = 1;
+  const INCOMPLETE = 2;
+  const pop = new Uint8Array(tasks.length);
+  const cpSubject = new Uint8Array(tasks.length);
+  let incompleteCount = 0;
+  for (let k = 0; k < leafCount; k++) {
+    const i = leafIndex[k]!;
+    const f = flags[i]!;
+    if (!inclMs && f & AUDIT_FLAGS.milestone) continue;
+    if (!inclLoe && f & AUDIT_FLAGS.levelOfEffort) continue;
+    let p = IN_SCOPE;
+    if (!(f & AUDIT_FLAGS.complete)) {
+      p |= INCOMPLETE;
+      incompleteCount++;
+      // critical path test subjects: incomplete, automatically scheduled tasks (manual tasks keep their dates)
+      if (!tasks[i]!.manual) cpSubject[i] = 1;
+    }
+    pop[i] = p;
+  }
 
-  // float and forecast dates
+  // float and forecast dates (caller mistakes in the precomputed engine state are errors, never a fallback)
+  if (options.pass !== undefined) {
+    if (options.compiled === undefined)
+      throw new PmokitError("INVALID_INPUT", "pass: given without the compiled network it was run on", {
+        path: "options.pass",
+        expected: "options.compiled together with options.pass",
+      });
+    const m = options.compiled.network.taskCount;
+    if (options.pass.totalSlack.length !== m)
+      throw new PmokitError(
+        "INVALID_INPUT",
+        `pass: a result of runPasses on another network (${options.pass.totalSlack.length} tasks, expected ${m})`,
+        { path: "options.pass", expected: "runPasses(compiled.network) of the same project" },
+      );
+  }
   const src = options.floatSource ?? "auto";
+  const engineProject = withSharedCalendars(project, options.calendars);
   let forecast: Forecast | undefined;
   let used: DcmaResult["floatSource"] = "none";
   const delayMinutes = (options.criticalPathDelayDays ?? 600) * mpd;
   if (src !== "reported") {
     try {
-      forecast = engineForecast(project, options, delayMinutes, incompleteIds);
+      forecast = engineForecast(ctx, options, status, delayMinutes, cpSubject, engineProject);
       used = "engine";
     } catch (e) {
       if (src === "engine") throw e;
@@ -366,8 +499,8 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
     }
   }
   if (forecast === undefined) {
-    forecast = reportedForecast(project);
-    used = (forecast as Forecast & { empty?: boolean }).empty ? "none" : "reported";
+    forecast = reportedForecast(project, status);
+    used = forecast.empty === true ? "none" : "reported";
   }
 
   const checks: AuditCheck[] = [];
@@ -411,133 +544,161 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
     });
   };
 
-  // 1 logic
-  {
-    const items = incomplete.filter((t) => !ctx.hasPredecessor(t) || !ctx.hasSuccessor(t)).map((t) => t.id);
-    push("logic", items.length, incomplete.length, items, "<=");
+  // checks 1, 5-11 and 14 in one sweep over the leaves
+  const durSettings = {
+    minutesPerDay: settings.minutesPerDay,
+    minutesPerWeek: settings.minutesPerWeek,
+    daysPerMonth: settings.daysPerMonth,
+  };
+  const byBaseline = (options.durationSource ?? "baselineOrOriginal") === "baselineOrOriginal";
+  const unloadedNa =
+    project.assignments.length === 0 && (options.unloadedSchedule ?? "count") === "notApplicable";
+  const beiPlus = options.beiDenominator === "baselinedPlusUnbaselined";
+  const logic: string[] = [];
+  const hardItems: string[] = [];
+  const high: string[] = [];
+  const neg: string[] = [];
+  let withFloat = 0;
+  const highDur: string[] = [];
+  let durPop = 0;
+  const invalid: string[] = [];
+  const noRes: string[] = [];
+  let resPop = 0;
+  const missed: string[] = [];
+  let due = 0;
+  let unbaselined = 0;
+  let completed = 0;
+  const notDone: string[] = [];
+  const tf = forecast.tf;
+  const fc = forecast;
+  for (let k = 0; k < leafCount; k++) {
+    const i = leafIndex[k]!;
+    const p = pop[i]!;
+    if (p === 0) continue;
+    const t = tasks[i]!;
+    const f = flags[i]!;
+    const plain = !(f & (AUDIT_FLAGS.milestone | AUDIT_FLAGS.levelOfEffort));
+    let b: Task["baselines"][number] | undefined;
+    for (const x of t.baselines)
+      if (x.number === baselineNo) {
+        b = x;
+        break;
+      }
+    if (p & INCOMPLETE) {
+      const id = t.id;
+      // 1 logic
+      if (!(f & AUDIT_FLAGS.hasPredecessor) || !(f & AUDIT_FLAGS.hasSuccessor)) logic.push(id);
+      // 5 hard constraints
+      if (
+        hard.has(t.constraint.type) ||
+        (t.secondaryConstraint !== undefined && hard.has(t.secondaryConstraint.type))
+      )
+        hardItems.push(id);
+      // 6-7 float
+      const s = tf[i]!;
+      if (s === s) {
+        withFloat++;
+        if (s > highMinutes) high.push(id);
+        else if (s < 0) neg.push(id);
+      }
+      // 8 high duration
+      if (plain) {
+        durPop++;
+        const d =
+          byBaseline && b?.duration !== undefined
+            ? durationToMinutes(b.duration, durSettings)
+            : ctx.durations[i]!;
+        if (d > highMinutes) highDur.push(id);
+      }
+      // 9 invalid dates
+      if (status !== undefined) {
+        const as = tryEpoch(t.actualStart);
+        if (
+          (as !== undefined && as > status) ||
+          (as === undefined && fc.startBefore(i)) ||
+          fc.finishBefore(i)
+        )
+          invalid.push(id);
+      }
+      // 10 resources
+      if (ctx.durations[i]! >= mpd) {
+        resPop++;
+        if (ctx.assignments[i] === 0) noRes.push(id);
+      }
+    }
+    // 11 missed tasks and 14 BEI: tasks baselined to finish by the status date
+    if (status !== undefined && plain) {
+      const bf = tryEpoch(b?.finish);
+      const af = tryEpoch(t.actualFinish);
+      const isDone = af !== undefined ? af <= status : t.percentComplete >= 100;
+      if (isDone) completed++;
+      if (bf === undefined) unbaselined++;
+      else if (bf <= status) {
+        due++;
+        const fin = af ?? fc.finish(i);
+        if (fin === undefined ? !(f & AUDIT_FLAGS.complete) : fin > bf) missed.push(t.id);
+        if (!isDone) notDone.push(t.id);
+      }
+    }
   }
+
+  // 1 logic
+  push("logic", logic.length, incompleteCount, logic, "<=");
   // 2-4 relationships
   {
-    const rel =
-      (options.relationshipPopulation ?? "incompleteSuccessor") === "all"
-        ? ctx.links
-        : ctx.links.filter((d) => {
-            const s = ctx.byId.get(d.to)!;
-            return !ctx.isComplete(s);
-          });
-    const leads = rel.filter((d) => d.lag.value < 0).map(linkId);
-    const lags = rel.filter((d) => d.lag.value > 0).map(linkId);
-    const nonFs = rel.filter((d) => d.type !== "FS").map(linkId);
-    push("leads", leads.length, rel.length, leads, "<=");
-    push("lags", lags.length, rel.length, lags, "<=");
-    const fs = rel.length - nonFs.length;
-    push("relationshipTypes", fs, rel.length, nonFs, ">=", {
+    const all = (options.relationshipPopulation ?? "incompleteSuccessor") === "all";
+    const leads: string[] = [];
+    const lags: string[] = [];
+    const nonFs: string[] = [];
+    let rel = 0;
+    const links = ctx.links;
+    for (let k = 0; k < links.length; k++) {
+      if (!all && flags[ctx.linkTo[k]!]! & AUDIT_FLAGS.complete) continue;
+      const d = links[k]!;
+      rel++;
+      const lag = d.lag.value;
+      if (lag < 0) leads.push(linkId(d));
+      else if (lag > 0) lags.push(linkId(d));
+      if (d.type !== "FS") nonFs.push(linkId(d));
+    }
+    push("leads", leads.length, rel, leads, "<=");
+    push("lags", lags.length, rel, lags, "<=");
+    push("relationshipTypes", rel - nonFs.length, rel, nonFs, ">=", {
       note: "count = FS relationships; items = the non-FS relationships",
     });
   }
   // 5 hard constraints
-  {
-    const items = incomplete
-      .filter(
-        (t) =>
-          hard.has(t.constraint.type) ||
-          (t.secondaryConstraint !== undefined && hard.has(t.secondaryConstraint.type)),
-      )
-      .map((t) => t.id);
-    push("hardConstraints", items.length, incomplete.length, items, "<=");
-  }
+  push("hardConstraints", hardItems.length, incompleteCount, hardItems, "<=");
   // 6-7 float
   {
-    const withFloat = incomplete.filter((t) => forecast.tf(t.id) !== undefined);
-    const high = withFloat.filter((t) => forecast.tf(t.id)! > highMinutes).map((t) => t.id);
-    const neg = withFloat.filter((t) => forecast.tf(t.id)! < 0).map((t) => t.id);
     const note =
       used === "none" ? "no float available (no CPM result, no reported float)" : `float from ${used}`;
-    push("highFloat", high.length, withFloat.length, high, "<=", { note });
-    push("negativeFloat", neg.length, withFloat.length, neg, "<=", { note });
+    push("highFloat", high.length, withFloat, high, "<=", { note });
+    push("negativeFloat", neg.length, withFloat, neg, "<=", { note });
   }
   // 8 high duration
-  {
-    const durSettings = {
-      minutesPerDay: settings.minutesPerDay,
-      minutesPerWeek: settings.minutesPerWeek,
-      daysPerMonth: settings.daysPerMonth,
-    };
-    const pop = incomplete.filter((t) => !ctx.isMilestone(t) && !ctx.isLevelOfEffort(t));
-    const items = pop
-      .filter((t) => {
-        const b = baselineOf(t)?.duration;
-        const d =
-          (options.durationSource ?? "baselineOrOriginal") === "baselineOrOriginal" && b !== undefined
-            ? b
-            : t.duration;
-        return durationToMinutes(d, durSettings) > highMinutes;
-      })
-      .map((t) => t.id);
-    push("highDuration", items.length, pop.length, items, "<=");
-  }
+  push("highDuration", highDur.length, durPop, highDur, "<=");
   // 9 invalid dates
-  if (status === undefined) {
-    push("invalidDates", 0, 0, [], "<=", { pass: null, note: "no status date" });
-  } else {
-    const items = incomplete
-      .filter((t) => {
-        const as = tryEpoch(t.actualStart);
-        if (as !== undefined && as > status) return true;
-        if (as === undefined) {
-          const fs = forecast.start(t.id);
-          if (fs !== undefined && fs < status) return true;
-        }
-        const ff = forecast.finish(t.id);
-        return ff !== undefined && ff < status;
-      })
-      .map((t) => t.id);
-    push("invalidDates", items.length, incomplete.length, items, "<=", {
+  if (status === undefined) push("invalidDates", 0, 0, [], "<=", { pass: null, note: "no status date" });
+  else
+    push("invalidDates", invalid.length, incompleteCount, invalid, "<=", {
       ...(used === "none" ? { note: "actual dates only (no forecast dates)" } : {}),
     });
-  }
   // 10 resources
-  {
-    const pop = incomplete.filter((t) => ctx.durationMinutes(t) >= mpd);
-    const loaded = project.assignments.length > 0;
-    if (!loaded && (options.unloadedSchedule ?? "count") === "notApplicable") {
-      push("resources", 0, pop.length, [], "<=", {
-        pass: null,
-        value: null,
-        note: "schedule not resource-loaded",
-      });
-    } else {
-      const items = pop.filter((t) => ctx.assignmentCount(t) === 0).map((t) => t.id);
-      push("resources", items.length, pop.length, items, "<=");
-    }
-  }
-  // 11 missed tasks and 14 BEI share the population of tasks baselined to finish by the status date
-  const baselinePop = ctx.leaves
-    .filter(inScope)
-    .filter((t) => !ctx.isMilestone(t) && !ctx.isLevelOfEffort(t));
-  if (status === undefined) {
-    push("missedTasks", 0, 0, [], "<=", { pass: null, note: "no status date" });
-  } else {
-    const due = baselinePop.filter((t) => {
-      const bf = tryEpoch(baselineOf(t)?.finish);
-      return bf !== undefined && bf <= status;
-    });
-    const items = due
-      .filter((t) => {
-        const bf = tryEpoch(baselineOf(t)!.finish)!;
-        const f = tryEpoch(t.actualFinish) ?? forecast.finish(t.id);
-        return f === undefined ? !ctx.isComplete(t) : f > bf;
-      })
-      .map((t) => t.id);
+  if (unloadedNa)
+    push("resources", 0, resPop, [], "<=", { pass: null, value: null, note: "schedule not resource-loaded" });
+  else push("resources", noRes.length, resPop, noRes, "<=");
+  // 11 missed tasks
+  if (status === undefined) push("missedTasks", 0, 0, [], "<=", { pass: null, note: "no status date" });
+  else
     push(
       "missedTasks",
-      items.length,
-      due.length,
-      items,
+      missed.length,
+      due,
+      missed,
       "<=",
-      due.length === 0 ? { note: `no task with baseline ${baselineNo} finish by the status date` } : {},
+      due === 0 ? { note: `no task with baseline ${baselineNo} finish by the status date` } : {},
     );
-  }
   // 12 critical path test
   {
     const cp = forecast.cp;
@@ -558,13 +719,15 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
     const pf = forecast.projectFinish;
     let target: number | undefined;
     if ((options.cpliTarget ?? "baselineFinish") === "baselineFinish") {
-      for (const t of ctx.leaves) {
-        const bf = tryEpoch(baselineOf(t)?.finish);
-        if (bf !== undefined && (target === undefined || bf > target)) target = bf;
-      }
+      for (const t of ctx.leaves)
+        for (const b of t.baselines) {
+          if (b.number !== baselineNo) continue;
+          const bf = tryEpoch(b.finish);
+          if (bf !== undefined && (target === undefined || bf > target)) target = bf;
+          break;
+        }
     } else target = tryEpoch(settings.finishDate);
     const from = status ?? tryEpoch(settings.startDate);
-    const cal = projectCalendar(project);
     if (pf === undefined || target === undefined || from === undefined) {
       push("cpli", 0, 0, [], ">=", {
         pass: null,
@@ -577,8 +740,9 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
               : "no status date",
       });
     } else {
+      const cal = projectCalendar(engineProject);
       const cpl = cal.workingMinutesBetween(from, pf) / mpd;
-      const tf = cal.workingMinutesBetween(pf, target) / mpd;
+      const tfDays = cal.workingMinutesBetween(pf, target) / mpd;
       if (cpl <= 0)
         push("cpli", 0, 0, [], ">=", {
           pass: null,
@@ -586,11 +750,11 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
           note: "critical path length 0 (finish at or before the status date)",
         });
       else {
-        const cpli = (cpl + tf) / cpl;
+        const cpli = (cpl + tfDays) / cpl;
         push("cpli", 0, 0, [], ">=", {
           value: cpli,
           pass: cpli >= th.cpli,
-          note: `CPL ${round2(cpl)} working days from the ${status === undefined ? "project start" : "status date"}; total float ${round2(tf)} working days to the ${options.cpliTarget === "projectFinishDate" ? "contract" : "baseline"} finish`,
+          note: `CPL ${round2(cpl)} working days from the ${status === undefined ? "project start" : "status date"}; total float ${round2(tfDays)} working days to the ${options.cpliTarget === "projectFinishDate" ? "contract" : "baseline"} finish`,
         });
       }
     }
@@ -599,23 +763,9 @@ export function dcmaWithContext(ctx: AuditContext, options: DcmaOptions = {}): D
   if (status === undefined) {
     push("bei", 0, 0, [], ">=", { pass: null, value: null, note: "no status date" });
   } else {
-    const due = baselinePop.filter((t) => {
-      const bf = tryEpoch(baselineOf(t)?.finish);
-      return bf !== undefined && bf <= status;
-    });
-    const unbaselined =
-      options.beiDenominator === "baselinedPlusUnbaselined"
-        ? baselinePop.filter((t) => tryEpoch(baselineOf(t)?.finish) === undefined).length
-        : 0;
-    const completed = baselinePop.filter((t) => {
-      const af = tryEpoch(t.actualFinish);
-      return af !== undefined ? af <= status : t.percentComplete >= 100;
-    });
-    const denominator = due.length + unbaselined;
-    const doneIds = new Set(completed.map((t) => t.id));
-    const items = due.filter((t) => !doneIds.has(t.id)).map((t) => t.id);
-    const bei = denominator === 0 ? null : completed.length / denominator;
-    push("bei", completed.length, denominator, items, ">=", {
+    const denominator = due + (beiPlus ? unbaselined : 0);
+    const bei = denominator === 0 ? null : completed / denominator;
+    push("bei", completed, denominator, notDone, ">=", {
       value: bei,
       ...(denominator === 0
         ? { note: `no task with baseline ${baselineNo} finish by the status date` }
@@ -646,4 +796,12 @@ function projectCalendar(project: Project): WorkingCalendar {
     // fall through to the Standard calendar
   }
   return compileCalendars([standardCalendar("standard")]).get("standard")!;
+}
+
+/** The project with a portfolio's shared calendars added (project calendars win on an id clash). */
+function withSharedCalendars(project: Project, shared: Project["calendars"] | undefined): Project {
+  if (shared === undefined || shared.length === 0) return project;
+  const own = new Set(project.calendars.map((c) => c.id));
+  const extra = shared.filter((c) => !own.has(c.id));
+  return extra.length === 0 ? project : { ...project, calendars: [...project.calendars, ...extra] };
 }

@@ -1,3 +1,4 @@
+import { AUDIT_FLAGS } from "./context.js";
 import type { AuditContext } from "./context.js";
 
 /**
@@ -71,15 +72,22 @@ export function ownerRule(
     severity: options.severity ?? "warning",
     description: `custom field ${fields.join(" / ")}${byAssignment ? " or an assignment" : ""}`,
     evaluate: (ctx) => {
-      const items = ctx.leaves
-        .filter((t) => {
-          const has = fields.some((f) => {
-            const v = t.customFields[f];
-            return v !== undefined && v !== null && String(v).trim() !== "";
-          });
-          return !has && !(byAssignment && ctx.assignmentCount(t) > 0);
-        })
-        .map((t) => t.id);
+      const items: string[] = [];
+      const tasks = ctx.project.tasks;
+      for (let k = 0; k < ctx.leafIndex.length; k++) {
+        const i = ctx.leafIndex[k]!;
+        if (byAssignment && ctx.assignments[i]! > 0) continue;
+        const t = tasks[i]!;
+        let has = false;
+        for (const f of fields) {
+          const v = t.customFields[f];
+          if (v !== undefined && v !== null && String(v).trim() !== "") {
+            has = true;
+            break;
+          }
+        }
+        if (!has) items.push(t.id);
+      }
       return { total: ctx.leaves.length, items };
     },
   };
@@ -105,11 +113,17 @@ export function openEndsRule(options: { severity?: AuditSeverity } = {}): AuditR
     name: "No open ends outside start/finish milestones",
     severity: options.severity ?? "error",
     evaluate: (ctx) => {
-      const pop = ctx.leaves.filter((t) => !ctx.isMilestone(t));
-      return {
-        total: pop.length,
-        items: pop.filter((t) => !ctx.hasPredecessor(t) || !ctx.hasSuccessor(t)).map((t) => t.id),
-      };
+      const { milestone, hasPredecessor, hasSuccessor } = AUDIT_FLAGS;
+      const items: string[] = [];
+      let total = 0;
+      for (let k = 0; k < ctx.leafIndex.length; k++) {
+        const i = ctx.leafIndex[k]!;
+        const f = ctx.flags[i]!;
+        if (f & milestone) continue;
+        total++;
+        if (!(f & hasPredecessor) || !(f & hasSuccessor)) items.push(ctx.project.tasks[i]!.id);
+      }
+      return { total, items };
     },
   };
 }

@@ -3,7 +3,8 @@ import type { Result } from "../errors.js";
 import { dayOfWeek, fromEpochDay, fromEpochMinute, toEpochDay } from "../time/local.js";
 import type { EpochDay, EpochMinute } from "../time/local.js";
 import { expandRecurrence } from "./recurrence.js";
-import { CalendarSchema, DAY_NAMES, timeToMinutes } from "./schema.js";
+import { DAY_NAMES, timeToMinutes } from "./primitives.js";
+import { validateCalendarInput } from "./validate.js";
 import type { Calendar, CalendarInput, DayPattern, WeekDays, WorkingTime } from "./schema.js";
 import type { WorkingCalendar } from "./types.js";
 
@@ -101,13 +102,15 @@ function invalid(message: string, details: Record<string, unknown>): PmokitError
 }
 
 function toCalendar(input: CalendarInput, path: string): Calendar {
-  const r = CalendarSchema.safeParse(input);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
+  // Hand-written twin of CalendarSchema (same defaults and issues) so that compiling calendars, and
+  // hence scheduling, ships no zod.
+  const r = validateCalendarInput(input);
+  if (r.ok) return r.value;
+  const issue = r.issues[0];
   const where = [path, ...(issue?.path ?? []).map(String)].join(".");
   throw new PmokitError("INVALID_CALENDAR", `Invalid calendar at ${where}: ${issue?.message ?? "invalid"}`, {
     path: where,
-    issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+    issues: r.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
   });
 }
 

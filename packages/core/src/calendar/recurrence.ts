@@ -1,6 +1,6 @@
 import type { EpochDay } from "../time/local.js";
 import { dayOfWeek } from "../time/local.js";
-import { DAY_NAMES } from "./schema.js";
+import { DAY_NAMES } from "./primitives.js";
 import type { DayName, Recurrence, WeekOfMonth } from "./schema.js";
 
 const WEEK_INDEX: Record<WeekOfMonth, number> = { first: 0, second: 1, third: 2, fourth: 3, last: -1 };

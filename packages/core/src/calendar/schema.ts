@@ -1,35 +1,16 @@
-import { z } from "zod";
+import * as z from "zod";
+import {
+  DAY_NAMES,
+  MONTH_MAX_DAY,
+  TIME_RE,
+  WEEKS_OF_MONTH,
+  isValidDate,
+  isValidTimeZone,
+  timeToMinutes,
+} from "./primitives.js";
 
-const TIME_RE = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Minutes after midnight of a validated `HH:mm` string (`24:00` → 1440).
- *
- * @param value - a time accepted by {@link TimeOfDaySchema}
- * @returns minutes after midnight, 0 … 1440
- * @example
- * ```ts
- * import { timeToMinutes } from "@pmokit/core";
- * timeToMinutes("13:30"); // 810
- * ```
- * @category Calendars
- * @since 0.1.0
- */
-export function timeToMinutes(value: string): number {
-  if (value === "24:00") return 1440;
-  return Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
-}
-
-function isValidDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const back = new Date(Date.UTC(y, mo - 1, d));
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
-}
+export { DAY_NAMES, timeToMinutes } from "./primitives.js";
+export type { DayName } from "./primitives.js";
 
 /**
  * A wall-clock time `HH:mm` (`00:00` … `23:59`, plus `24:00` as the end of a day).
@@ -143,40 +124,6 @@ export const DayPatternSchema = z
 export type DayPattern = z.infer<typeof DayPatternSchema>;
 
 /**
- * Names of the days of the week, in the order of {@link dayOfWeek} (0 = Sunday).
- *
- * @example
- * ```ts
- * import { DAY_NAMES } from "@pmokit/core";
- * DAY_NAMES[1]; // "monday"
- * ```
- * @category Calendars
- * @since 0.1.0
- */
-export const DAY_NAMES = [
-  "sunday",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-] as const;
-
-/**
- * A day of the week by name.
- *
- * @example
- * ```ts
- * import type { DayName } from "@pmokit/core";
- * const d: DayName = "friday";
- * ```
- * @category Calendars
- * @since 0.1.0
- */
-export type DayName = (typeof DAY_NAMES)[number];
-
-/**
  * A day-of-week name, `"sunday"` … `"saturday"`.
  *
  * @example
@@ -277,7 +224,7 @@ export type WorkWeek = z.infer<typeof WorkWeekSchema>;
  * @category Calendars
  * @since 0.1.0
  */
-export const WeekOfMonthSchema = z.enum(["first", "second", "third", "fourth", "last"]);
+export const WeekOfMonthSchema = z.enum(WEEKS_OF_MONTH);
 
 /**
  * Week of the month.
@@ -338,7 +285,7 @@ export const RecurrenceSchema = z.union([
   }),
   z
     .strictObject({ type: z.literal("yearly"), interval, occurrences, month, day: dayOfMonth })
-    .refine((r) => r.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][r.month - 1]!, {
+    .refine((r) => r.day <= MONTH_MAX_DAY[r.month - 1]!, {
       message: "day does not exist in that month",
       path: ["day"],
     }),
@@ -416,15 +363,6 @@ export const CalendarExceptionSchema = z
  * @since 0.1.0
  */
 export type CalendarException = z.infer<typeof CalendarExceptionSchema>;
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A working-time calendar, modelled on MS Project's: a default work week (`weekDays`), optional

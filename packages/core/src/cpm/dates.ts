@@ -165,12 +165,23 @@ export function displayDates(net: CompiledNetwork, pass: PassResult): DisplayDat
     }
   }
   // Scheduled dates of progressed tasks are their actual dates.
+  const keepActuals = net.options.progress === "actualDates";
   for (let j = 0; j < n && hasActuals; j++) {
     const as = net.actualStartDate[j]!;
     if (as !== as) continue;
     start[j] = as;
     const af = net.actualFinishDate[j]!;
     if (af === af) finish[j] = af;
+    if (keepActuals) {
+      // MS Project shows a started task's actual start as its early start, even outside working
+      // time (e.g. work recorded on a Saturday); a completed task's late dates are its actual dates.
+      dES[j] = as;
+      if (af === af) {
+        dEF[j] = af;
+        dLS[j] = as;
+        dLF[j] = af;
+      }
+    }
   }
   return { earlyStart: dES, earlyFinish: dEF, lateStart: dLS, lateFinish: dLF, start, finish };
 }

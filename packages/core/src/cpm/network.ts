@@ -76,6 +76,45 @@ export interface NetworkTaskInput {
   readonly actualFinish?: EpochMinute;
   /** Manually scheduled: the task keeps these dates on the forward pass and still drives its successors. */
   readonly manual?: { readonly start: EpochMinute; readonly finish: EpochMinute };
+  /**
+   * Resource assignments scheduled each on its own calendar (MS Project assignment-level scheduling
+   * of a task whose resources have different calendars): each starts at the task start (plus its
+   * delay) at the next working time of its calendar and lasts its own duration; the task finishes
+   * when the last one finishes. `calendar` above is then the task's axis (usually the union of the
+   * assignment calendars) and `duration` the task's duration on it, used to scale `runPasses`
+   * duration overrides. Ignored for milestones, started, completed and manual tasks.
+   */
+  readonly assignments?: readonly NetworkAssignmentInput[];
+}
+
+/**
+ * One assignment of a {@link NetworkTaskInput} scheduled on its own calendar.
+ *
+ * @example
+ * ```ts
+ * import { combineCalendars, compileCalendar, compileNetworkInput, runPasses, standardCalendar } from "@pmokit/core";
+ * const day = compileCalendar(standardCalendar("day"));
+ * const fourDays = compileCalendar({ ...standardCalendar("4d"), weekDays: { friday: { working: false } } });
+ * const net = compileNetworkInput({
+ *   projectStart: 0, projectCalendar: day,
+ *   tasks: [{
+ *     id: "A", calendar: combineCalendars("union", [day, fourDays]), duration: 960,
+ *     assignments: [{ calendar: day, duration: 960 }, { calendar: fourDays, duration: 1440, delay: 0 }],
+ *   }],
+ *   links: [],
+ * });
+ * runPasses(net).earlyFinish[0]; // the later of the two assignment finishes, on the union axis
+ * ```
+ * @category Scheduling
+ * @since 0.2.0
+ */
+export interface NetworkAssignmentInput {
+  /** The assignment's calendar (resource calendar, or its intersection with the task calendar). */
+  readonly calendar: WorkingCalendar;
+  /** Working minutes of `calendar` (work ÷ units for a flat assignment). */
+  readonly duration: number;
+  /** Delay after the task start, in working minutes of `calendar` (default 0). */
+  readonly delay?: number;
 }
 
 /**
@@ -127,6 +166,8 @@ export const F_FINISH_MS = 128;
 export const F_SPECIAL = 256;
 /** Milestone by kind (not only by a zero duration): stays zero under duration overrides. */
 export const F_MILESTONE_KIND = 512;
+/** Task scheduled by its assignments, each on its own calendar (see {@link NetworkTaskInput.assignments}). */
+export const F_ASSIGN = 1024;
 
 /**
  * A project compiled for the passes: CSR adjacency in both directions, integer working minutes on
@@ -193,6 +234,16 @@ export interface CompiledNetwork {
   readonly succLinks: Int32Array;
   /** Tasks in topological order. */
   readonly order: Int32Array;
+  /**
+   * Assignments of tasks flagged {@link F_ASSIGN}, in CSR form: task `j` owns entries
+   * `assignmentOffsets[j] .. assignmentOffsets[j + 1] - 1` (calendar index, working minutes, delay).
+   */
+  readonly assignmentOffsets: Int32Array;
+  readonly assignmentCalendar: Int32Array;
+  readonly assignmentDuration: Float64Array;
+  readonly assignmentDelay: Float64Array;
+  /** Whether any task is flagged {@link F_SPECIAL} (constraints, deadlines, progress, manual, ALAP, LOE, assignments). */
+  readonly hasSpecial: boolean;
 }
 
 /** Bounds on the start that a dated constraint imposes: [lowest, highest] on the axis. */
@@ -292,13 +343,19 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
   const n = tasks.length;
   const calIndex = new Map<WorkingCalendar, number>();
   const calendars: WorkingCalendar[] = [];
+  // Consecutive tasks mostly share a calendar: remember the last one looked up.
+  let lastCal: WorkingCalendar | undefined;
+  let lastIndex = -1;
   const calOf = (c: WorkingCalendar): number => {
+    if (c === lastCal) return lastIndex;
     let i = calIndex.get(c);
     if (i === undefined) {
       i = calendars.length;
       calendars.push(c);
       calIndex.set(c, i);
     }
+    lastCal = c;
+    lastIndex = i;
     return i;
   };
   const origin = input.projectStart;
@@ -321,6 +378,11 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
   const actualFinishAxis = new Float64Array(n).fill(Number.NaN);
   const manualStartAxis = new Float64Array(n).fill(Number.NaN);
   const manualFinishAxis = new Float64Array(n).fill(Number.NaN);
+  const asgTask: number[] = [];
+  const asgCal: number[] = [];
+  const asgDur: number[] = [];
+  const asgDelay: number[] = [];
+  let hasSpecial = false;
   for (let j = 0; j < n; j++) {
     const t = tasks[j]!;
     ids[j] = t.id;
@@ -402,9 +464,51 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
         constraintAxis2[j]!,
       );
     }
-    if (f & (F_ALAP | F_LOE)) f |= F_SPECIAL;
+    if (
+      t.assignments !== undefined &&
+      t.assignments.length > 0 &&
+      !(f & (F_MILESTONE | F_STARTED | F_MANUAL | F_LOE))
+    ) {
+      t.assignments.forEach((a, k) => {
+        const ad = a.duration;
+        const dl = a.delay ?? 0;
+        if (typeof (a.calendar as Partial<WorkingCalendar> | undefined)?.addWorkingMinutes !== "function") {
+          throw new PmokitError("INVALID_INPUT", `Task ${t.id}: assignment ${k} has no calendar`, {
+            ids: [t.id],
+            path: `assignments[${k}].calendar`,
+            expected: "a WorkingCalendar",
+          });
+        }
+        if (!(ad >= 0) || !Number.isFinite(ad) || !(dl >= 0) || !Number.isFinite(dl)) {
+          throw new PmokitError(
+            "INVALID_INPUT",
+            `Task ${t.id}: assignment ${k} needs a finite duration and delay >= 0`,
+            {
+              ids: [t.id],
+              path: `assignments[${k}]`,
+              expected: "duration >= 0 and delay >= 0 (working minutes)",
+              received: `${String(ad)} / ${String(dl)}`,
+            },
+          );
+        }
+        asgTask.push(j);
+        asgCal.push(calOf(a.calendar));
+        asgDur.push(Math.round(ad));
+        asgDelay.push(Math.round(dl));
+      });
+      f |= F_ASSIGN;
+    }
+    if (f & (F_ALAP | F_LOE | F_ASSIGN)) f |= F_SPECIAL;
+    if (f & F_SPECIAL) hasSpecial = true;
     flags[j] = f;
   }
+  const assignmentOffsets = new Int32Array(n + 1);
+  for (const j of asgTask) assignmentOffsets[j + 1]!++;
+  for (let j = 0; j < n; j++) assignmentOffsets[j + 1]! += assignmentOffsets[j]!;
+  // asgTask is sorted by task (tasks are visited in order), so entries are already in CSR order.
+  const assignmentCalendar = Int32Array.from(asgCal);
+  const assignmentDuration = Float64Array.from(asgDur);
+  const assignmentDelay = Float64Array.from(asgDelay);
 
   const links = input.links;
   const m = links.length;
@@ -530,5 +634,10 @@ export function compileNetworkInput(input: NetworkInput, options: ScheduleOption
     succOffsets: succ.offsets,
     succLinks: succ.edges,
     order: topo.order,
+    assignmentOffsets,
+    assignmentCalendar,
+    assignmentDuration,
+    assignmentDelay,
+    hasSpecial,
   };
 }

@@ -195,3 +195,50 @@ describe("runPasses properties", () => {
     );
   });
 });
+
+describe("runPasses: the plain-network sweeps equal the general path", () => {
+  it("same dates, slack, gaps and flags when one far-away deadline forces the general path", () => {
+    fc.assert(
+      fc.property(
+        networkArb({ types: TYPES, calendars: [std], lags: true }),
+        fc.constantFrom("msp" as const, "p6" as const),
+        fc.boolean(),
+        (input, dialect, override) => {
+          const plain = compileNetworkInput(input, { dialect });
+          const general = compileNetworkInput(
+            {
+              ...input,
+              tasks: input.tasks.map((t, j) =>
+                j === 0 ? { ...t, deadline: toEpochMinute("2090-01-02T17:00") } : t,
+              ),
+            },
+            { dialect },
+          );
+          expect(plain.hasSpecial).toBe(false);
+          expect(general.hasSpecial).toBe(true);
+          const durations = override ? Float64Array.from(plain.duration, (d) => d * 2 + 60) : undefined;
+          const a = runPasses(plain, durations);
+          const b = runPasses(general, durations);
+          for (const key of [
+            "earlyStart",
+            "earlyFinish",
+            "lateStart",
+            "lateFinish",
+            "start",
+            "finish",
+            "startSlack",
+            "finishSlack",
+            "totalSlack",
+            "freeSlack",
+            "linkGap",
+            "critical",
+          ] as const) {
+            expect(Array.from(a[key]), key).toEqual(Array.from(b[key]));
+          }
+          expect(a.projectFinish).toBe(b.projectFinish);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -6,6 +6,7 @@ import * as NF from "./network.js";
 
 // Local copies: module bindings can be getters under some loaders, and these are read in hot loops.
 const F_ALAP = NF.F_ALAP;
+const F_ASSIGN = NF.F_ASSIGN;
 const F_COMPLETE = NF.F_COMPLETE;
 const F_LOE = NF.F_LOE;
 const F_MANUAL = NF.F_MANUAL;
@@ -102,6 +103,8 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
       received: String(durations.length),
     });
   }
+  const plan = plainPlan(net);
+  if (plan !== null) return runPlain(net, plan, durations);
   const cals = net.calendars;
   const origin = net.origin;
   const { flags, taskCalendar: tcal, order } = net;
@@ -129,6 +132,46 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
   }
   const lagOf = (k: number): number =>
     linkPercent[k] === 1 ? Math.round((linkLag[k]! * dur[linkFrom[k]!]!) / 100) : linkLag[k]!;
+
+  // Assignment-level scheduling (F_ASSIGN): each assignment on its own calendar, the task spans them.
+  const { assignmentOffsets: aOff, assignmentCalendar: aCal, assignmentDuration: aDur } = net;
+  const aDelay = net.assignmentDelay;
+  const scaleOf = (j: number): number => {
+    if (durations === undefined) return 1;
+    const nominal = net.duration[j]!;
+    return nominal > 0 ? dur[j]! / nominal : 1;
+  };
+  /** Early finish (task axis) of an assignment-driven task starting at axis value `s`. */
+  const asgFinish = (j: number, s: number): number => {
+    const cj = tcal[j]!;
+    const S = startOf(cj, s);
+    const sc = scaleOf(j);
+    let mx = S;
+    for (let a = aOff[j]!; a < aOff[j + 1]!; a++) {
+      const c = cals[aCal[a]!]!;
+      let st = c.nextWorkingStart(S);
+      if (aDelay[a]! > 0) st = c.nextWorkingStart(c.addWorkingMinutes(st, aDelay[a]!));
+      const fe = c.addWorkingMinutes(st, Math.round(aDur[a]! * sc));
+      if (fe > mx) mx = fe;
+    }
+    const v = W(cj, mx);
+    return v > s ? v : s;
+  };
+  /** Latest start (task axis) of an assignment-driven task that must finish by axis value `fin`. */
+  const asgStart = (j: number, fin: number): number => {
+    const cj = tcal[j]!;
+    const F = endOf(cj, fin);
+    const sc = scaleOf(j);
+    let mn = F;
+    for (let a = aOff[j]!; a < aOff[j + 1]!; a++) {
+      const c = cals[aCal[a]!]!;
+      let st = c.addWorkingMinutes(c.previousWorkingEnd(F), -Math.round(aDur[a]! * sc));
+      if (aDelay[a]! > 0) st = c.addWorkingMinutes(st, -aDelay[a]!);
+      if (st < mn) mn = st;
+    }
+    const v = W(cj, mn);
+    return v < fin ? v : fin;
+  };
 
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
@@ -180,7 +223,12 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
           if (v > fin) fin = v;
         } else if (v > s) s = v;
       }
-      if (fin - d > s) s = fin - d;
+      if (f & F_ASSIGN) {
+        if (fin > -Infinity) {
+          const v = asgStart(j, fin);
+          if (v > s) s = v;
+        }
+      } else if (fin - d > s) s = fin - d;
       if (f & F_SPECIAL) {
         if (f & F_MANUAL) s = net.manualStartAxis[j]!;
         else if (f & F_STARTED) {
@@ -196,7 +244,7 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
         }
       }
       es[j] = s;
-      ef[j] = s + d;
+      ef[j] = f & F_ASSIGN ? asgFinish(j, s) : s + d;
     }
   };
 
@@ -234,7 +282,11 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
           if (v < s) s = v;
         } else if (v < fin) fin = v;
       }
-      if (fin - d < s) s = fin - d;
+      let byFinish = NaN;
+      if (f & F_ASSIGN) {
+        byFinish = asgStart(j, fin);
+        if (byFinish < s) s = byFinish;
+      } else if (fin - d < s) s = fin - d;
       if (f & F_SPECIAL && !(f & (F_STARTED | F_MANUAL))) {
         const c1 = net.constraintType[j]!;
         if (c1 > 1) s = backwardConstraint(c1, net.constraintAxis[j]!, s, d, p6Sem, cPrec);
@@ -243,10 +295,13 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
       }
       if (f & F_SPECIAL) {
         const dl = net.deadlineAxis[j]!;
-        if (dl === dl && dl - d < s) s = dl - d;
+        if (dl === dl) {
+          const v = f & F_ASSIGN ? asgStart(j, dl) : dl - d;
+          if (v < s) s = v;
+        }
       }
       ls[j] = s;
-      lf[j] = s + d;
+      lf[j] = f & F_ASSIGN ? (s === byFinish ? fin : asgFinish(j, s)) : s + d;
     }
   };
   const computeProjectFinish = (): EpochMinute => {
@@ -375,7 +430,7 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
       const room = Math.min(g, lf[j]! - ef[j]!);
       if (room > 0) {
         es[j] = es[j]! + room;
-        ef[j] = ef[j]! + room;
+        ef[j] = f & F_ASSIGN ? asgFinish(j, es[j]!) : ef[j]! + room;
       }
     }
   }
@@ -484,6 +539,233 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     linkGap,
     critical,
     projectStart,
+    projectFinish,
+  };
+}
+
+/** Link data in predecessor / successor CSR order, for sequential reads in the plain sweeps. */
+interface PlainPlan {
+  readonly predFrom: Int32Array;
+  readonly predType: Uint8Array;
+  readonly predLag: Float64Array;
+  readonly succTo: Int32Array;
+  readonly succType: Uint8Array;
+  readonly succLag: Float64Array;
+  /** Tasks in topological order: index order when every link goes from a lower to a higher index. */
+  readonly order: Int32Array;
+}
+
+/** Per compiled network: its plan when it qualifies for {@link runPlain}, else null (computed once). */
+const PLAIN = new WeakMap<CompiledNetwork, PlainPlan | null>();
+
+/**
+ * Whether a network is plain: one calendar, no task needing the per-task path (constraints, deadlines,
+ * progress, manual, ALAP, LOE, assignments), every link on that calendar with a fixed lag, scheduled
+ * from the start, critical by total slack. The usual generated or imported network.
+ */
+function plainPlan(net: CompiledNetwork): PlainPlan | null {
+  let plan = PLAIN.get(net);
+  if (plan === undefined) {
+    let v =
+      net.singleCalendar &&
+      !net.hasSpecial &&
+      net.scheduleFrom !== "finish" &&
+      net.options.critical.kind === "totalSlack";
+    for (let k = 0; v && k < net.linkCount; k++) {
+      if (net.linkFast[k] !== 1 || net.linkPercent[k] !== 0) v = false;
+      else if (net.linkNoForward[k] !== 0 || net.linkNoBackward[k] !== 0) v = false;
+    }
+    plan = null;
+    if (v) {
+      const m = net.linkCount;
+      const predFrom = new Int32Array(m);
+      const predType = new Uint8Array(m);
+      const predLag = new Float64Array(m);
+      const succTo = new Int32Array(m);
+      const succType = new Uint8Array(m);
+      const succLag = new Float64Array(m);
+      for (let p = 0; p < m; p++) {
+        const k = net.predLinks[p]!;
+        predFrom[p] = net.linkFrom[k]!;
+        predType[p] = net.linkType[k]!;
+        predLag[p] = net.linkLag[k]!;
+        const k2 = net.succLinks[p]!;
+        succTo[p] = net.linkTo[k2]!;
+        succType[p] = net.linkType[k2]!;
+        succLag[p] = net.linkLag[k2]!;
+      }
+      let forwardIndexed = true;
+      for (let k = 0; k < m && forwardIndexed; k++)
+        if (net.linkFrom[k]! >= net.linkTo[k]!) forwardIndexed = false;
+      const order = forwardIndexed ? Int32Array.from({ length: net.taskCount }, (_, i) => i) : net.order;
+      plan = { predFrom, predType, predLag, succTo, succType, succLag, order };
+    }
+    PLAIN.set(net, plan);
+  }
+  return plan;
+}
+
+/**
+ * {@link runPasses} on a plain network (see {@link isPlain}): integer sweeps only, with slack, link
+ * gaps, free slack and critical flags fused into the backward sweep, and every result array cut from
+ * one allocation. Gives the same answers as the general path.
+ */
+function runPlain(
+  net: CompiledNetwork,
+  plan: PlainPlan,
+  durations: ArrayLike<number> | undefined,
+): PassResult {
+  const n = net.taskCount;
+  const m = net.linkCount;
+  const o = net.options;
+  const { predOffsets, succOffsets, succLinks } = net;
+  const { predFrom, predType, predLag, succTo, succType, succLag, order } = plan;
+  let dur: Float64Array = net.duration;
+  if (durations !== undefined) {
+    dur = new Float64Array(n);
+    const flags = net.flags;
+    for (let j = 0; j < n; j++)
+      dur[j] = flags[j]! & F_MILESTONE_KIND ? 0 : Math.max(0, Math.round(durations[j]!));
+  }
+  const buf = new Float64Array(8 * n + m);
+  const es = buf.subarray(0, n);
+  const ef = buf.subarray(n, 2 * n);
+  const ls = buf.subarray(2 * n, 3 * n);
+  const lf = buf.subarray(3 * n, 4 * n);
+  const startSlack = buf.subarray(4 * n, 5 * n);
+  const finishSlack = buf.subarray(5 * n, 6 * n);
+  const totalSlack = buf.subarray(6 * n, 7 * n);
+  const freeSlack = buf.subarray(7 * n, 8 * n);
+  const linkGap = buf.subarray(8 * n, 8 * n + m);
+  const critical = new Uint8Array(n);
+  if (n === 0) {
+    const ps = net.projectStart;
+    return {
+      earlyStart: es,
+      earlyFinish: ef,
+      lateStart: ls,
+      lateFinish: lf,
+      start: es,
+      finish: ef,
+      startSlack,
+      finishSlack,
+      totalSlack,
+      freeSlack,
+      linkGap,
+      critical,
+      projectStart: ps,
+      projectFinish: ps,
+    };
+  }
+  const cal = net.calendars[net.taskCalendar[0]!]!;
+  const origin = net.origin;
+  let floor = cal.workingMinutesBetween(origin, net.projectStart);
+  if (o.remainingFromDataDate && net.statusDate !== undefined) {
+    const dd = cal.workingMinutesBetween(origin, net.statusDate);
+    if (dd > floor) floor = dd;
+  }
+
+  // Forward.
+  let mx = -Infinity;
+  for (let oi = 0; oi < n; oi++) {
+    const j = order[oi]!;
+    const d = dur[j]!;
+    let s = floor;
+    let fin = -Infinity;
+    const pe = predOffsets[j + 1]!;
+    for (let p = predOffsets[j]!; p < pe; p++) {
+      const i = predFrom[p]!;
+      const t = predType[p]!;
+      const v = (t & 1 ? es[i]! : ef[i]!) + predLag[p]!;
+      if (t & 2) {
+        if (v > fin) fin = v;
+      } else if (v > s) s = v;
+    }
+    if (fin - d > s) s = fin - d;
+    es[j] = s;
+    const e = s + d;
+    ef[j] = e;
+    if (e > mx) mx = e;
+  }
+  const earlyFinish = axisToDate(cal, origin, mx, "end");
+  const projectFinish =
+    o.constraintSemantics === "p6" && net.projectFinish !== undefined ? net.projectFinish : earlyFinish;
+  const pfAxis = cal.workingMinutesBetween(origin, projectFinish);
+
+  // Backward, with slack, link gaps, free slack and critical flags of each task as it completes.
+  const tsKind = o.totalSlack === "min" ? 0 : o.totalSlack === "start" ? 1 : 2;
+  const freeIsTotal = o.freeSlackWithoutSuccessors === "totalSlack";
+  const clampFree = o.dialect === "msp" || freeIsTotal;
+  const lim = o.critical.kind === "totalSlack" ? o.critical.limitMinutes : 0;
+  for (let oi = n - 1; oi >= 0; oi--) {
+    const j = order[oi]!;
+    const d = dur[j]!;
+    const esj = es[j]!;
+    const efj = ef[j]!;
+    let fin = pfAxis;
+    let s = Infinity;
+    let gapMin = Infinity;
+    const se = succOffsets[j + 1]!;
+    const sb = succOffsets[j]!;
+    for (let p = sb; p < se; p++) {
+      const q = succTo[p]!;
+      const t = succType[p]!;
+      const lag = succLag[p]!;
+      let g: number;
+      if (t & 2) {
+        const v = lf[q]! - lag;
+        g = ef[q]! - lag;
+        if (t & 1) {
+          if (v < s) s = v;
+          g -= esj;
+        } else {
+          if (v < fin) fin = v;
+          g -= efj;
+        }
+      } else {
+        const v = ls[q]! - lag;
+        g = es[q]! - lag;
+        if (t & 1) {
+          if (v < s) s = v;
+          g -= esj;
+        } else {
+          if (v < fin) fin = v;
+          g -= efj;
+        }
+      }
+      linkGap[succLinks[p]!] = g;
+      if (g < gapMin) gapMin = g;
+    }
+    if (fin - d < s) s = fin - d;
+    ls[j] = s;
+    lf[j] = s + d;
+    const ss = s - esj;
+    const fs = s + d - efj;
+    startSlack[j] = ss;
+    finishSlack[j] = fs;
+    const ts = tsKind === 0 ? (ss < fs ? ss : fs) : tsKind === 1 ? ss : fs;
+    totalSlack[j] = ts;
+    let fr = gapMin;
+    if (se === sb) fr = freeIsTotal ? ts : mx - efj;
+    if (fr > ts) fr = ts;
+    if (clampFree && fr < 0) fr = 0;
+    freeSlack[j] = fr;
+    if (ts <= lim) critical[j] = 1;
+  }
+  return {
+    earlyStart: es,
+    earlyFinish: ef,
+    lateStart: ls,
+    lateFinish: lf,
+    start: es,
+    finish: ef,
+    startSlack,
+    finishSlack,
+    totalSlack,
+    freeSlack,
+    linkGap,
+    critical,
+    projectStart: net.projectStart,
     projectFinish,
   };
 }

@@ -9,8 +9,17 @@ import type { ConstraintType, Task } from "../model/task.js";
 import { fromEpochMinute, toEpochMinute } from "../time/local.js";
 import type { EpochMinute } from "../time/local.js";
 import { ELAPSED_CALENDAR } from "./elapsed-calendar.js";
+import { fastEpochMinute } from "./fast-date.js";
 import { compileNetworkInput } from "./network.js";
-import type { CompiledNetwork, ConstraintKind, NetworkLinkInput, NetworkTaskInput } from "./network.js";
+import type {
+  CompiledNetwork,
+  ConstraintKind,
+  NetworkAssignmentInput,
+  NetworkLinkInput,
+  NetworkTaskInput,
+} from "./network.js";
+import { combineCalendars } from "./combined-calendar.js";
+import type { CombinedCalendar } from "./combined-calendar.js";
 import { displayDates } from "./dates.js";
 import type { ScheduleOptions } from "./options.js";
 import { runPasses } from "./passes.js";
@@ -91,6 +100,8 @@ export interface CompiledProject {
     readonly name: string;
     readonly calendar: WorkingCalendar;
     readonly leaves: readonly number[];
+    /** Whether the summary itself is the predecessor of a link (MS Project: else its free slack is its total slack). */
+    readonly hasSuccessors?: boolean;
   }[];
   /** Input order of every reported task: network index (>= 0) or -(summary index + 1). */
   readonly outputOrder: readonly number[];
@@ -112,6 +123,72 @@ const CONSTRAINT_MAP: Readonly<Record<ConstraintType, ConstraintKind>> = {
 
 function minutes(d: Duration, s: DurationSettings): number {
   return Math.round(durationToMinutes(d, s));
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Epoch minutes of an optional date of task `i`; the common forms are parsed without `Date`. */
+function dateAt(s: string | undefined, i: number, p: string): EpochMinute | undefined {
+  if (s === undefined) return undefined;
+  const v = fastEpochMinute(s);
+  return v === v ? v : toEpochMinute(s, `tasks[${i}].${p}`);
+}
+
+/** The network constraint of a model constraint of task `i` (undefined for none / ASAP). */
+function constraintOf(
+  t: Task,
+  i: number,
+  c: { type: ConstraintType; date?: string | undefined } | undefined,
+  p: string,
+): { type: ConstraintKind; date?: EpochMinute } | undefined {
+  if (c === undefined || c.type === "ASAP") return undefined;
+  const date = dateAt(c.date, i, `${p}.date`);
+  if (c.type !== "ALAP" && date === undefined) {
+    throw new PmokitError("INVALID_INPUT", `tasks[${i}].${p}: constraint ${c.type} needs a date`, {
+      path: `tasks[${i}].${p}.date`,
+      ids: [t.id],
+      expected: "a constraint date",
+    });
+  }
+  return date === undefined ? { type: CONSTRAINT_MAP[c.type] } : { type: CONSTRAINT_MAP[c.type], date };
+}
+
+/**
+ * 1 for every task that is inactive or has an inactive ancestor: one memoised walk up the parent
+ * chains (a malformed parent cycle without an inactive task counts as active).
+ */
+function inactiveFlags(tasks: readonly Task[], parentOf: Int32Array): Uint8Array {
+  const n = tasks.length;
+  const state = new Uint8Array(n); // 0 unknown, 1 active, 2 inactive, 3 on the current walk
+  const walk: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (state[i] !== 0) continue;
+    let cur = i;
+    let result = 1;
+    for (;;) {
+      const s = state[cur]!;
+      if (s === 1 || s === 2) {
+        result = s;
+        break;
+      }
+      if (s === 3) break;
+      if (tasks[cur]!.inactive) {
+        state[cur] = 2;
+        result = 2;
+        break;
+      }
+      state[cur] = 3;
+      walk.push(cur);
+      const p = parentOf[cur]!;
+      if (p < 0) break;
+      cur = p;
+    }
+    for (const w of walk) state[w] = result;
+    walk.length = 0;
+  }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = state[i] === 2 ? 1 : 0;
+  return out;
 }
 
 /**
@@ -159,24 +236,34 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
   };
   const projectCalendar = calendarOf(settings.defaultCalendarId, "settings.defaultCalendarId");
   const projectStart = toEpochMinute(options.projectStart ?? settings.startDate, "settings.startDate");
+  /** Whether a combined calendar has working time within ten years either side of the project start. */
+  const hasWork = (c: WorkingCalendar): boolean =>
+    !("hasWorkingTime" in c) ||
+    (c as CombinedCalendar).hasWorkingTime(projectStart - 3660 * 1440, projectStart + 3660 * 1440);
   const statusText = options.statusDate ?? settings.statusDate;
   const statusDate = statusText === undefined ? undefined : toEpochMinute(statusText, "settings.statusDate");
 
-  // Hierarchy.
+  // Hierarchy: index by id, parent index, inactive flags (inherited from ancestors), summary flags.
+  // Plain loops over typed arrays: this mapping runs once per compile on projects of 100,000+ tasks.
   const tasks = project.tasks;
+  const nTasks = tasks.length;
   const byId = new Map<string, number>();
-  tasks.forEach((t, i) => {
-    if (byId.has(t.id)) {
-      throw new PmokitError("DUPLICATE_ID", `tasks[${i}].id: duplicate task id '${t.id}'`, {
+  for (let i = 0; i < nTasks; i++) {
+    const id = tasks[i]!.id;
+    const size = byId.size;
+    byId.set(id, i);
+    if (byId.size === size) {
+      throw new PmokitError("DUPLICATE_ID", `tasks[${i}].id: duplicate task id '${id}'`, {
         path: `tasks[${i}].id`,
-        ids: [t.id],
+        ids: [id],
       });
     }
-    byId.set(t.id, i);
-  });
+  }
+  const parentOf = new Int32Array(nTasks).fill(-1);
   const children = new Map<number, number[]>();
-  tasks.forEach((t, i) => {
-    if (t.parentId === undefined) return;
+  for (let i = 0; i < nTasks; i++) {
+    const t = tasks[i]!;
+    if (t.parentId === undefined) continue;
     const p = byId.get(t.parentId);
     if (p === undefined) {
       throw new PmokitError("DANGLING_REFERENCE", `tasks[${i}].parentId: task '${t.parentId}' not found`, {
@@ -185,66 +272,163 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
         expected: "the id of a task of the project",
       });
     }
+    parentOf[i] = p;
     let list = children.get(p);
     if (list === undefined) children.set(p, (list = []));
     list.push(i);
-  });
-  const isInactive = (i: number): boolean => {
-    for (let cur: number | undefined = i, guard = 0; cur !== undefined && guard < 10_000; guard++) {
-      const t: Task = tasks[cur]!;
-      if (t.inactive) return true;
-      cur = t.parentId === undefined ? undefined : byId.get(t.parentId);
-    }
-    return false;
-  };
-  const isSummary = (i: number): boolean =>
-    (children.get(i)?.some((c) => !isInactive(c)) ?? false) || tasks[i]!.activityType === "wbsSummary";
-
-  const resourceCal = new Map<string, string>();
-  for (const r of project.resources) if (r.calendarId !== undefined) resourceCal.set(r.id, r.calendarId);
-  const taskResourceCals = new Map<string, Set<string>>();
-  for (const a of project.assignments) {
-    const c = resourceCal.get(a.resourceId);
-    if (c === undefined) continue;
-    let s = taskResourceCals.get(a.taskId);
-    if (s === undefined) taskResourceCals.set(a.taskId, (s = new Set()));
-    s.add(c);
   }
+  const inactive = inactiveFlags(tasks, parentOf);
+  const hasActiveChild = new Uint8Array(nTasks);
+  for (let i = 0; i < nTasks; i++)
+    if (parentOf[i]! >= 0 && inactive[i] === 0) hasActiveChild[parentOf[i]!] = 1;
+
+  // Work resources drive their assignments on their calendars; material and cost resources do not.
+  // Assignments of each task in CSR form (assignment indices in input order), built on first use.
+  const resources = project.resources;
+  const assignmentsIn = project.assignments;
+  let taskAsgOffsets: Int32Array | undefined;
+  let taskAsgItems: Int32Array | undefined;
+  let asgResource: Int32Array | undefined;
+  const resourceCalendars: (WorkingCalendar | undefined)[] = [];
+  const indexAssignments = (): void => {
+    const workIndex = new Map<string, number>();
+    resources.forEach((r, i) => {
+      if (r.type === "work") workIndex.set(r.id, i);
+    });
+    const owner = new Int32Array(assignmentsIn.length).fill(-1);
+    asgResource = new Int32Array(assignmentsIn.length);
+    taskAsgOffsets = new Int32Array(nTasks + 1);
+    for (let k = 0; k < assignmentsIn.length; k++) {
+      const a = assignmentsIn[k]!;
+      const r = workIndex.get(a.resourceId);
+      if (r === undefined) continue;
+      const ti = byId.get(a.taskId);
+      if (ti === undefined) continue;
+      owner[k] = ti;
+      asgResource[k] = r;
+      taskAsgOffsets[ti + 1]!++;
+    }
+    for (let i = 0; i < nTasks; i++) taskAsgOffsets[i + 1]! += taskAsgOffsets[i]!;
+    taskAsgItems = new Int32Array(taskAsgOffsets[nTasks]!);
+    const fill = taskAsgOffsets.slice(0, nTasks);
+    for (let k = 0; k < assignmentsIn.length; k++) if (owner[k]! >= 0) taskAsgItems[fill[owner[k]!]!++] = k;
+  };
+  // One combined calendar per distinct combination (keyed by calendar identity), shared by every
+  // task with the same resources, so that links between them stay on the integer fast path.
+  const combined = new Map<string, WorkingCalendar>();
+  const calNumber = new Map<WorkingCalendar, number>();
+  const numberOf = (c: WorkingCalendar): number => {
+    let v = calNumber.get(c);
+    if (v === undefined) calNumber.set(c, (v = calNumber.size));
+    return v;
+  };
+  const combine = (mode: "intersection" | "union", parts: WorkingCalendar[]): WorkingCalendar => {
+    const uniq = [...new Set(parts)].sort((x, y) => numberOf(x) - numberOf(y));
+    if (uniq.length === 1) return uniq[0]!;
+    const key = `${mode}:${uniq.map(numberOf).join(",")}`;
+    let c = combined.get(key);
+    if (c === undefined) combined.set(key, (c = combineCalendars(mode, uniq)));
+    return c;
+  };
 
   const netTasks: NetworkTaskInput[] = [];
-  const netIndex = new Int32Array(tasks.length).fill(-1);
+  const netIndex = new Int32Array(nTasks).fill(-1);
   const names: string[] = [];
   const summaryIdx = new Map<number, number>();
-  const summaries: { id: string; name: string; calendar: WorkingCalendar; leaves: number[] }[] = [];
+  const summaries: {
+    id: string;
+    name: string;
+    calendar: WorkingCalendar;
+    leaves: number[];
+    hasSuccessors?: boolean;
+  }[] = [];
   const outputOrder: number[] = [];
-  tasks.forEach((t, i) => {
-    if (isInactive(i)) return;
-    const path = `tasks[${i}]`;
-    if (isSummary(i)) {
+  const asgCals: WorkingCalendar[] = [];
+  for (let i = 0; i < nTasks; i++) {
+    if (inactive[i] === 1) continue;
+    const t = tasks[i]!;
+    if (hasActiveChild[i] === 1 || t.activityType === "wbsSummary") {
       summaryIdx.set(i, summaries.length);
       outputOrder.push(-(summaries.length + 1));
       const cal =
-        t.calendarId === undefined ? projectCalendar : calendarOf(t.calendarId, `${path}.calendarId`);
+        t.calendarId === undefined
+          ? projectCalendar
+          : (cals.get(t.calendarId) ?? calendarOf(t.calendarId, `tasks[${i}].calendarId`));
       summaries.push({ id: t.id, name: t.name, calendar: cal, leaves: [] });
-      return;
+      continue;
     }
     let calendar: WorkingCalendar;
+    let assignments: NetworkAssignmentInput[] | undefined;
+    const taskCal =
+      t.calendarId === undefined
+        ? undefined
+        : (cals.get(t.calendarId) ?? calendarOf(t.calendarId, `tasks[${i}].calendarId`));
     if (isElapsedUnit(t.duration.unit)) calendar = ELAPSED_CALENDAR;
-    else if (t.calendarId !== undefined) calendar = calendarOf(t.calendarId, `${path}.calendarId`);
     else {
-      // Resource calendars drive MS Project tasks with assignments and P6 resource-dependent activities
-      // (P6 task-dependent activities use the activity calendar only).
+      const base = taskCal ?? projectCalendar;
+      calendar = base;
+      // Resource calendars drive MS Project tasks with work assignments (unless the task ignores
+      // them) and P6 resource-dependent activities (P6 task-dependent activities use the activity
+      // calendar only). With a task calendar, each assignment works in the time common to both.
       const useResources =
-        dialect === "msp" ? t.activityType !== "task" : t.activityType === "resourceDependent";
-      const rc = useResources ? taskResourceCals.get(t.id) : undefined;
-      calendar =
-        rc !== undefined && rc.size === 1 && !t.ignoreResourceCalendar
-          ? calendarOf([...rc][0]!, `${path} resource calendar`)
-          : projectCalendar;
+        !t.ignoreResourceCalendar &&
+        (dialect === "msp" ? t.activityType !== "task" : t.activityType === "resourceDependent");
+      if (useResources && taskAsgOffsets === undefined) indexAssignments();
+      const from = useResources ? taskAsgOffsets![i]! : 0;
+      const to = useResources ? taskAsgOffsets![i + 1]! : 0;
+      if (from < to) {
+        asgCals.length = 0;
+        let same = true;
+        for (let q = from; q < to; q++) {
+          const index = taskAsgItems![q]!;
+          const a = assignmentsIn[index]!;
+          const ri = asgResource![index]!;
+          const r = resources[ri]!;
+          let rc = base;
+          if (r.calendarId !== undefined) {
+            let known = resourceCalendars[ri];
+            if (known === undefined) {
+              known = cals.get(r.calendarId) ?? calendarOf(r.calendarId, `resources[${ri}].calendarId`);
+              resourceCalendars[ri] = known;
+            }
+            rc = known;
+          }
+          let c = taskCal === undefined ? rc : combine("intersection", [taskCal, rc]);
+          if (c !== base && c !== rc && !hasWork(c)) {
+            warnings.push({
+              code: "NO_COMMON_WORKING_TIME",
+              message: `tasks[${i}]: task calendar '${taskCal!.id}' and the calendar '${rc.id}' of resource ${a.resourceId} (assignments[${index}]) have no working time in common: the assignment is scheduled on the task calendar`,
+              ids: [t.id, a.resourceId],
+            });
+            c = base;
+          }
+          if (q > from && c !== asgCals[0]) same = false;
+          asgCals.push(c);
+        }
+        if (same) calendar = asgCals[0]!;
+        else {
+          calendar = combine("union", [...new Set(asgCals)]);
+          const taskMinutes = minutes(t.duration, settings);
+          assignments = [];
+          for (let q = from; q < to; q++) {
+            const a = assignmentsIn[taskAsgItems![q]!]!;
+            const c = asgCals[q - from]!;
+            // A flat assignment lasts work ÷ units on its calendar; otherwise the task duration.
+            const own =
+              a.contour === "flat" && a.work !== undefined && a.work > 0 && a.units > 0
+                ? Math.round(a.work / a.units)
+                : taskMinutes;
+            const delay = a.delay === undefined ? 0 : Math.max(0, minutes(a.delay, settings));
+            assignments.push(
+              delay > 0 ? { calendar: c, duration: own, delay } : { calendar: c, duration: own },
+            );
+          }
+        }
+      }
     }
     if (t.duration.unit === "percent") {
-      throw new PmokitError("INVALID_INPUT", `${path}.duration: a task duration cannot be a percentage`, {
-        path: `${path}.duration.unit`,
+      throw new PmokitError("INVALID_INPUT", `tasks[${i}].duration: a task duration cannot be a percentage`, {
+        path: `tasks[${i}].duration.unit`,
         ids: [t.id],
         expected: "a time unit",
         received: "percent",
@@ -252,15 +436,13 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
     }
     const duration = minutes(t.duration, settings);
     if (duration < 0) {
-      throw new PmokitError("INVALID_INPUT", `${path}.duration: negative duration`, {
-        path: `${path}.duration`,
+      throw new PmokitError("INVALID_INPUT", `tasks[${i}].duration: negative duration`, {
+        path: `tasks[${i}].duration`,
         ids: [t.id],
         expected: "a duration >= 0",
         received: String(t.duration.value),
       });
     }
-    const at = (s: string | undefined, p: string): EpochMinute | undefined =>
-      s === undefined ? undefined : toEpochMinute(s, `${path}.${p}`);
     const kind: NetworkTaskInput["kind"] =
       t.activityType === "startMilestone"
         ? "startMilestone"
@@ -271,28 +453,16 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
             : t.milestone
               ? "milestone"
               : "task";
-    const con = (c: { type: ConstraintType; date?: string | undefined } | undefined, p: string) => {
-      if (c === undefined || c.type === "ASAP") return undefined;
-      const date = at(c.date, `${p}.date`);
-      if (c.type !== "ALAP" && date === undefined) {
-        throw new PmokitError("INVALID_INPUT", `${path}.${p}: constraint ${c.type} needs a date`, {
-          path: `${path}.${p}.date`,
-          ids: [t.id],
-          expected: "a constraint date",
-        });
-      }
-      return date === undefined ? { type: CONSTRAINT_MAP[c.type] } : { type: CONSTRAINT_MAP[c.type], date };
-    };
-    const actualStart = at(t.actualStart, "actualStart");
-    const actualFinish = at(t.actualFinish, "actualFinish");
+    const actualStart = dateAt(t.actualStart, i, "actualStart");
+    const actualFinish = dateAt(t.actualFinish, i, "actualFinish");
     let remaining: number | undefined;
     if (t.remainingDuration !== undefined) remaining = minutes(t.remainingDuration, settings);
     else if (actualStart !== undefined && actualFinish === undefined && t.percentComplete > 0)
       remaining = Math.round((duration * (100 - t.percentComplete)) / 100);
     let manual: { start: EpochMinute; finish: EpochMinute } | undefined;
     if (t.manual) {
-      const ms = at(t.reported?.start, "reported.start");
-      const mf = at(t.reported?.finish, "reported.finish");
+      const ms = dateAt(t.reported?.start, i, "reported.start");
+      const mf = dateAt(t.reported?.finish, i, "reported.finish");
       if (ms !== undefined && mf !== undefined) manual = { start: ms, finish: mf };
       else
         warnings.push({
@@ -301,32 +471,30 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
           ids: [t.id],
         });
     }
-    const c1 = con(t.constraint, "constraint");
-    const c2 = con(t.secondaryConstraint, "secondaryConstraint");
-    const deadline = at(t.deadline, "deadline");
-    const nt: NetworkTaskInput = {
-      id: t.id,
-      calendar,
-      duration,
-      kind,
-      ...(remaining === undefined ? {} : { remaining }),
-      ...(c1 === undefined ? {} : { constraint: c1 }),
-      ...(c2 === undefined ? {} : { constraint2: c2 }),
-      ...(deadline === undefined ? {} : { deadline }),
-      ...(actualStart === undefined ? {} : { actualStart }),
-      ...(actualStart === undefined || actualFinish === undefined ? {} : { actualFinish }),
-      ...(manual === undefined ? {} : { manual }),
-    };
+    const c1 = constraintOf(t, i, t.constraint, "constraint");
+    const c2 = constraintOf(t, i, t.secondaryConstraint, "secondaryConstraint");
+    const deadline = dateAt(t.deadline, i, "deadline");
+    const nt: Mutable<NetworkTaskInput> = { id: t.id, calendar, duration, kind };
+    if (remaining !== undefined) nt.remaining = remaining;
+    if (c1 !== undefined) nt.constraint = c1;
+    if (c2 !== undefined) nt.constraint2 = c2;
+    if (deadline !== undefined) nt.deadline = deadline;
+    if (actualStart !== undefined) {
+      nt.actualStart = actualStart;
+      if (actualFinish !== undefined) nt.actualFinish = actualFinish;
+    }
+    if (manual !== undefined) nt.manual = manual;
+    if (assignments !== undefined) nt.assignments = assignments;
     netIndex[i] = netTasks.length;
     outputOrder.push(netTasks.length);
     netTasks.push(nt);
     names.push(t.name);
-  });
+  }
 
   // Leaves of every summary.
   const leavesOf = (i: number, out: number[]): number[] => {
     for (const c of children.get(i) ?? []) {
-      if (isInactive(c)) continue;
+      if (inactive[c] === 1) continue;
       if (netIndex[c]! >= 0) out.push(netIndex[c]!);
       else leavesOf(c, out);
     }
@@ -337,21 +505,23 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
     leavesOf(i, leaves);
     if (leaves.length === 0 && tasks[i]!.activityType === "wbsSummary") {
       // A P6 WBS summary activity spans the activities of its WBS node (its siblings).
-      const parent = tasks[i]!.parentId === undefined ? undefined : byId.get(tasks[i]!.parentId!);
-      if (parent !== undefined) leavesOf(parent, leaves);
+      const parent = parentOf[i]!;
+      if (parent >= 0) leavesOf(parent, leaves);
       else for (let j = 0; j < netTasks.length; j++) leaves.push(j);
     }
   }
+  /** Whether task `a` is an ancestor of task `b` (bounded walk: safe on a malformed parent cycle). */
   const isAncestor = (a: number, b: number): boolean => {
-    for (let cur = tasks[b]!.parentId; cur !== undefined; cur = tasks[byId.get(cur)!]!.parentId) {
-      if (byId.get(cur) === a) return true;
+    for (let cur = parentOf[b]!, steps = 0; cur >= 0 && steps <= nTasks; cur = parentOf[cur]!, steps++) {
+      if (cur === a) return true;
     }
     return false;
   };
 
   const links: NetworkLinkInput[] = [];
-  project.dependencies.forEach((d, k) => {
-    const path = `dependencies[${k}]`;
+  const dependencies = project.dependencies;
+  for (let k = 0; k < dependencies.length; k++) {
+    const d = dependencies[k]!;
     const external =
       (d.fromProject !== undefined && d.fromProject !== project.id) ||
       (d.toProject !== undefined && d.toProject !== project.id);
@@ -361,30 +531,28 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
       if (external) {
         warnings.push({
           code: "EXTERNAL_LINK",
-          message: `${path}: cross-project link ${d.from} -> ${d.to} ignored (schedule the portfolio to honour it)`,
+          message: `dependencies[${k}]: cross-project link ${d.from} -> ${d.to} ignored (schedule the portfolio to honour it)`,
           ids: [d.from, d.to],
         });
-        return;
+        continue;
       }
       const missing = a === undefined ? d.from : d.to;
-      throw new PmokitError("DANGLING_REFERENCE", `${path}: task '${missing}' not found`, {
-        path: `${path}.${a === undefined ? "from" : "to"}`,
+      throw new PmokitError("DANGLING_REFERENCE", `dependencies[${k}]: task '${missing}' not found`, {
+        path: `dependencies[${k}].${a === undefined ? "from" : "to"}`,
         ids: [missing],
         expected: "the id of a task of the project",
         received: missing,
       });
     }
-    if (isInactive(a) || isInactive(b)) return;
+    if (inactive[a] === 1 || inactive[b] === 1) continue;
     if (isAncestor(a, b) || isAncestor(b, a)) {
       warnings.push({
         code: "SUMMARY_LINK_TO_OWN_CHILD",
-        message: `${path}: link between summary and its own subtask ${d.from} -> ${d.to} ignored`,
+        message: `dependencies[${k}]: link between summary and its own subtask ${d.from} -> ${d.to} ignored`,
         ids: [d.from, d.to],
       });
-      return;
+      continue;
     }
-    const fromList = netIndex[a]! >= 0 ? [netIndex[a]!] : summaries[summaryIdx.get(a)!]!.leaves;
-    const toList = netIndex[b]! >= 0 ? [netIndex[b]!] : summaries[summaryIdx.get(b)!]!.leaves;
     let lag = 0;
     let lagUnit: NetworkLinkInput["lagUnit"] = "working";
     if (d.lag.unit === "percent") {
@@ -394,9 +562,18 @@ export function compileNetwork(project: Project, options: ScheduleOptions = {}):
       lag = minutes(d.lag, settings);
       if (isElapsedUnit(d.lag.unit)) lagUnit = "elapsed";
     }
+    const na = netIndex[a]!;
+    const nb = netIndex[b]!;
+    if (na >= 0 && nb >= 0) {
+      links.push({ from: na, to: nb, type: d.type, lag, lagUnit });
+      continue;
+    }
+    if (na < 0) summaries[summaryIdx.get(a)!]!.hasSuccessors = true;
+    const fromList = na >= 0 ? [na] : summaries[summaryIdx.get(a)!]!.leaves;
+    const toList = nb >= 0 ? [nb] : summaries[summaryIdx.get(b)!]!.leaves;
     for (const f of fromList)
       for (const t of toList) links.push({ from: f, to: t, type: d.type, lag, lagUnit });
-  });
+  }
 
   const finishText = settings.finishDate;
   const projectFinish =
@@ -564,7 +741,12 @@ export function toScheduleResult(compiled: CompiledProject, pass: PassResult): S
         start: fromEpochMinute(st),
         finish: fromEpochMinute(fi),
         totalSlackMinutes: ts,
-        freeSlackMinutes: Math.min(free, ts),
+        // MS Project: a summary without links of its own has no successor, so its free slack is its
+        // total slack (as for any task without successors).
+        freeSlackMinutes:
+          net.options.freeSlackWithoutSuccessors === "totalSlack" && s.hasSuccessors !== true
+            ? ts
+            : Math.min(free, ts),
         startSlackMinutes: ss,
         finishSlackMinutes: fs,
         critical: crit,

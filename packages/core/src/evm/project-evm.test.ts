@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { standardCalendar } from "../calendar/presets.js";
+import type { PmokitError } from "../errors.js";
 import { parsePortfolio, parseProject } from "../model/parse.js";
 import type { ProjectInput } from "../model/project.js";
 import { computePortfolioEvm, computeProjectEvm } from "./project-evm.js";
@@ -106,6 +107,19 @@ describe("computeProjectEvm", () => {
     const noBase = demo();
     noBase.tasks = noBase.tasks!.map((t) => ({ ...t, baselines: [] }));
     expect(() => computeProjectEvm(parseProject(noBase))).toThrow(/no task has baseline 0/);
+    const missing = (() => {
+      try {
+        computeProjectEvm(parseProject(noBase));
+      } catch (e) {
+        return e as PmokitError;
+      }
+      return undefined;
+    })();
+    expect(missing?.code).toBe("MISSING_BASELINE");
+    expect(missing?.kind).toBe("input");
+    expect(missing?.details.ids).toEqual([noBase.id]);
+    // a different baseline number than the one set is missing as well
+    expect(() => computeProjectEvm(parseProject(demo()), { baseline: 3 })).toThrow(/no task has baseline 3/);
     const neg = demo();
     neg.tasks![1] = {
       ...neg.tasks![1]!,
@@ -123,8 +137,27 @@ describe("computeProjectEvm", () => {
       actualStart: "2026-02-01T08:00:00",
     });
     const r = computeProjectEvm(parseProject(p));
-    expect(r.warnings.map((w) => w.code)).toEqual(["NO_BASELINE_COST", "ACTUALS_AFTER_STATUS_DATE"]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["PARTIAL_BASELINE", "ACTUALS_AFTER_STATUS_DATE"]);
     expect(r.warnings[0]!.ids).toEqual(["S", "C"].filter((id) => id !== "S"));
+    // a baseline with dates but no cost warns, except on a zero-duration milestone
+    const q = demo();
+    q.tasks!.push(
+      {
+        id: "D",
+        name: "D",
+        duration: { value: 2, unit: "days" },
+        baselines: [{ number: 0, start: "2026-01-05T08:00:00", finish: "2026-01-06T17:00:00" }],
+      },
+      {
+        id: "M",
+        name: "M",
+        milestone: true,
+        duration: { value: 0, unit: "days" },
+        baselines: [{ number: 0, start: "2026-01-23T17:00:00", finish: "2026-01-23T17:00:00" }],
+      },
+    );
+    const w = computeProjectEvm(parseProject(q)).warnings;
+    expect(w.map((x) => [x.code, x.ids])).toEqual([["NO_BASELINE_COST", ["D"]]]);
   });
 
   it("rolls up to programs and the portfolio by summing (indices recomputed)", () => {

@@ -301,16 +301,19 @@ interface RateEntry {
  * currency's minor unit; per-period PV is rounded cumulatively so it never loses a cent and always
  * ends at BAC. Summary and inactive tasks are skipped (their values roll up from the leaves).
  *
- * Warnings (never silence): tasks without the baseline set or its cost (counted as 0), baseline cost
- * without dates (excluded), actual dates after the status date (clamped), missing calendars (Standard
+ * Partial baselines are measured, with a warning: tasks without the baseline set (`PARTIAL_BASELINE`:
+ * budget 0, so no PV or EV, while their actual cost still counts, as in MS Project) and baselines
+ * without a cost (`NO_BASELINE_COST`, zero-duration milestones excepted); a project where no task has
+ * the baseline set throws `MISSING_BASELINE`. Other warnings (never silence): baseline cost without
+ * dates (excluded), actual dates after the status date (clamped), missing calendars (Standard
  * used), missing resources (no actual cost).
  *
  * @param project - the project (parsed with `parseProject`)
  * @param options - status date, baseline set, EV method, period, shared resources and calendars
  * @returns project totals, indicators, earned schedule, per-task values and the S-curve
- * @throws PmokitError `INVALID_INPUT` (no status date, status date before the project start, no task
- *   with the baseline set, negative costs / work / rates, baseline finish before start),
- *   `CURRENCY_MISMATCH`
+ * @throws PmokitError `MISSING_BASELINE` (no task has the baseline set: nothing to measure against),
+ *   `INVALID_INPUT` (no status date, status date before the project start, negative costs / work /
+ *   rates, baseline finish before start), `CURRENCY_MISMATCH`
  * @example
  * ```ts
  * import { computeProjectEvm, parseProject } from "@pmokit/core";
@@ -415,6 +418,7 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
   for (const t of project.tasks) if (t.parentId !== undefined) parents.add(t.parentId);
 
   const noBaseline: string[] = [];
+  const noCost: string[] = [];
   const noDates: string[] = [];
   const clamped: string[] = [];
   const missingRes = new Set<string>();
@@ -435,8 +439,11 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
     let bf = NaN;
     let fixedStart = 0;
     let fixedEnd = 0;
-    if (b?.cost === undefined) {
+    if (b === undefined) {
       noBaseline.push(task.id);
+    } else if (b.cost === undefined) {
+      // a baseline without a cost is a zero budget; only worth a warning when the task carries cost
+      if (!isZeroDurationMilestone(task)) noCost.push(task.id);
     } else {
       budget = amountToMinor(b.cost, scale, currency, `${path}.baselines[${bIdx}].cost`);
       if (budget < 0)
@@ -564,7 +571,7 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
   });
   if (!anyBaseline) {
     throw new PmokitError(
-      "INVALID_INPUT",
+      "MISSING_BASELINE",
       `project '${project.id}': no task has baseline ${baselineNo}; set a baseline before measuring earned value`,
       {
         path: "tasks[].baselines",
@@ -575,9 +582,15 @@ export function computeProjectEvm(project: Project, options: ProjectEvmOptions =
   }
   if (noBaseline.length > 0)
     warnings.push({
-      code: "NO_BASELINE_COST",
-      message: `${noBaseline.length} task(s) without baseline ${baselineNo} cost: counted with a budget of 0`,
+      code: "PARTIAL_BASELINE",
+      message: `${noBaseline.length} task(s) without baseline ${baselineNo} (added after baselining?): budget 0, so no PV or EV; their actual cost still counts in AC`,
       ids: noBaseline,
+    });
+  if (noCost.length > 0)
+    warnings.push({
+      code: "NO_BASELINE_COST",
+      message: `${noCost.length} task(s) with baseline ${baselineNo} dates but no baseline cost: counted with a budget of 0`,
+      ids: noCost,
     });
   if (noDates.length > 0)
     warnings.push({
@@ -962,4 +975,12 @@ export function computePortfolioEvm(portfolio: Portfolio, options: ProjectEvmOpt
           })(),
         };
   return { projects, programs, portfolio: total };
+}
+
+/** A zero-duration milestone: a baseline without a cost is normal for it (no warning). */
+function isZeroDurationMilestone(task: Task): boolean {
+  return (
+    (task.milestone || task.activityType === "startMilestone" || task.activityType === "finishMilestone") &&
+    task.duration.value === 0
+  );
 }

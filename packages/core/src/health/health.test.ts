@@ -26,7 +26,14 @@ describe("health", () => {
     expect(assessHealth({ spi: 0.95 }).rules[0]!.rag).toBe("green");
     expect(assessHealth({ spi: 0.9 }).rules[0]!.rag).toBe("amber");
     expect(assessHealth({ spi: 0.8999 }).rag).toBe("red");
-    expect(assessHealth({ riskExposureRatio: 0.1 }).rag).toBe("amber");
+    // risk exposure: ≤ 10 % of BAC green, ≤ 20 % amber; audit score: ≥ 75 green, ≥ 50 amber
+    expect(assessHealth({ riskExposureRatio: 0.1 }).rag).toBe("green");
+    expect(assessHealth({ riskExposureRatio: 0.2 }).rag).toBe("amber");
+    expect(assessHealth({ riskExposureRatio: 0.2001 }).rag).toBe("red");
+    expect(assessHealth({ auditScore: 75 }).rag).toBe("green");
+    expect(assessHealth({ auditScore: 74.9 }).rag).toBe("amber");
+    expect(assessHealth({ auditScore: 50 }).rag).toBe("amber");
+    expect(assessHealth({ auditScore: 49.9 }).rag).toBe("red");
     expect(assessHealth({}).rag).toBe("green");
     const strict = assessHealth(
       {},
@@ -37,6 +44,17 @@ describe("health", () => {
       },
     );
     expect(strict.rag).toBe("red");
+  });
+
+  it("schedule reads SPI(t), falling back to SPI when earned schedule is undefined", () => {
+    // a late project near completion: SPI 0.99 looks fine, SPI(t) 0.93 does not (Lipke)
+    const late = assessHealth({ spi: 0.99, spit: 0.93 }).rules[0]!;
+    expect([late.metric, late.value, late.rag]).toEqual(["spit", 0.93, "amber"]);
+    const noEs = assessHealth({ spi: 0.99, spit: null }).rules[0]!;
+    expect([noEs.metric, noEs.value, noEs.rag]).toEqual(["spi", 0.99, "green"]);
+    expect(noEs.reason).toMatch(/spit undefined/);
+    const none = assessHealth({}).rules[0]!;
+    expect([none.value, none.rag, none.reason]).toEqual([null, null, "spit and spi undefined"]);
   });
 
   it("rolls up programs with the worst or the weighted rule", () => {

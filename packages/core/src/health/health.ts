@@ -29,6 +29,8 @@ export interface HealthRule {
   readonly id: string;
   /** Key in {@link HealthMetrics}. */
   readonly metric: string;
+  /** Metric read when `metric` is missing (e.g. SPI when SPI(t) is undefined); the result names it. */
+  readonly fallbackMetric?: string;
   readonly direction: "higherIsBetter" | "lowerIsBetter";
   readonly green: number;
   readonly amber: number;
@@ -56,8 +58,19 @@ export interface HealthMetrics {
 }
 
 /**
- * Default health rules (stated in docs/evm.md): schedule SPI ≥ 0.95 green, ≥ 0.90 amber; cost CPI the
- * same; risk exposure ≤ 5 % of BAC green, ≤ 10 % amber; audit score ≥ 80 green, ≥ 60 amber.
+ * Default health rules (the table in docs/evm.md, "Health"):
+ *
+ * | rule | metric | green | amber | red |
+ * | --- | --- | --- | --- | --- |
+ * | schedule | SPI(t) (earned schedule; SPI when undefined) | ≥ 0.95 | ≥ 0.90 | < 0.90 |
+ * | cost | CPI | ≥ 0.95 | ≥ 0.90 | < 0.90 |
+ * | risk | open-threat exposure / BAC | ≤ 10 % | ≤ 20 % | > 20 % |
+ * | quality | audit score (passed / applicable checks × 100) | ≥ 75 | ≥ 50 | < 50 |
+ *
+ * SPI(t) rather than SPI because cost-based SPI drifts to 1.00 as a late project completes (Lipke);
+ * the 0.95 / 0.90 bands are the common PMO (and US federal EVMS variance) tripwires; a risk exposure
+ * within 10 % of budget is what a typical contingency reserve covers; the audit bands mean "at most a
+ * quarter of the checks fail" and "more than half fail".
  *
  * @example
  * ```ts
@@ -68,10 +81,17 @@ export interface HealthMetrics {
  * @since 0.1.0
  */
 export const DEFAULT_HEALTH_RULES: readonly HealthRule[] = [
-  { id: "schedule", metric: "spi", direction: "higherIsBetter", green: 0.95, amber: 0.9 },
+  {
+    id: "schedule",
+    metric: "spit",
+    fallbackMetric: "spi",
+    direction: "higherIsBetter",
+    green: 0.95,
+    amber: 0.9,
+  },
   { id: "cost", metric: "cpi", direction: "higherIsBetter", green: 0.95, amber: 0.9 },
-  { id: "risk", metric: "riskExposureRatio", direction: "lowerIsBetter", green: 0.05, amber: 0.1 },
-  { id: "quality", metric: "auditScore", direction: "higherIsBetter", green: 80, amber: 60 },
+  { id: "risk", metric: "riskExposureRatio", direction: "lowerIsBetter", green: 0.1, amber: 0.2 },
+  { id: "quality", metric: "auditScore", direction: "higherIsBetter", green: 75, amber: 50 },
 ];
 
 /**
@@ -165,16 +185,23 @@ export function assessHealth(
   const combination = options.combination ?? "worst";
   const out: HealthAssessment["rules"][number][] = [];
   const rated: { rag: Rag; weight: number }[] = [];
+  const usable = (x: number | null | undefined): x is number =>
+    x !== undefined && x !== null && Number.isFinite(x);
   for (const r of rules) {
-    const v = metrics[r.metric];
-    if (v === undefined || v === null || !Number.isFinite(v)) {
+    let metric = r.metric;
+    let v = metrics[metric];
+    if (!usable(v) && r.fallbackMetric !== undefined) {
+      metric = r.fallbackMetric;
+      v = metrics[metric];
+    }
+    if (!usable(v)) {
       const miss = r.whenMissing ?? "ignore";
       out.push({
         id: r.id,
-        metric: r.metric,
+        metric,
         value: null,
         rag: miss === "ignore" ? null : miss,
-        reason: `${r.metric} undefined`,
+        reason: `${r.metric}${r.fallbackMetric === undefined ? "" : ` and ${r.fallbackMetric}`} undefined`,
       });
       if (miss !== "ignore") rated.push({ rag: miss, weight: r.weight ?? 1 });
       continue;
@@ -194,10 +221,12 @@ export function assessHealth(
     const op = hi ? ">=" : "<=";
     out.push({
       id: r.id,
-      metric: r.metric,
+      metric,
       value: v,
       rag,
-      reason: `${r.metric} ${round(v)} (green ${op} ${r.green}, amber ${op} ${r.amber})`,
+      reason: `${metric} ${round(v)} (green ${op} ${r.green}, amber ${op} ${r.amber})${
+        metric === r.metric ? "" : ` (${r.metric} undefined)`
+      }`,
     });
     rated.push({ rag, weight: r.weight ?? 1 });
   }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MoneySchema } from "../money/money.js";
 import { CustomFieldsSchema, DateTimeSchema, ExtensionsSchema, IdSchema } from "./common.js";
 import { DurationSchema } from "./duration.js";

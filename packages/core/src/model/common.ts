@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { toEpochMinute } from "../time/local.js";
 
 const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?$/;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PmokitError } from "../errors.js";
 
 /**
@@ -14,7 +14,7 @@ import { PmokitError } from "../errors.js";
  * @category Model
  * @since 0.1.0
  */
-export const TimeUnitSchema = z
+export const TimeUnitSchema = /* @__PURE__ */ z
   .enum([
     "minutes",
     "hours",
@@ -57,7 +57,7 @@ export type TimeUnit = z.infer<typeof TimeUnitSchema>;
  * @category Model
  * @since 0.1.0
  */
-export const DurationSchema = z
+export const DurationSchema = /* @__PURE__ */ z
   .strictObject({
     value: z.number().describe("Amount of the unit (may be fractional; negative only for lags)."),
     unit: TimeUnitSchema,

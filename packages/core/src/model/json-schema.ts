@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CalendarSchema } from "../calendar/schema.js";
 import { MoneySchema } from "../money/money.js";
 import { AssignmentSchema } from "./assignment.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CalendarSchema } from "../calendar/schema.js";
 import { ExtensionsSchema, IdSchema, PrioritySchema } from "./common.js";
 import { AssignmentSchema } from "./assignment.js";

@@ -1,6 +1,6 @@
 import DecimalDefault from "decimal.js";
 import type { Decimal as DecimalType } from "decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { PmokitError } from "../errors.js";
 
 type DecimalClass = typeof DecimalType;
@@ -50,7 +50,7 @@ export type Money = { amount: string; currency: string };
  * @category Money
  * @since 0.1.0
  */
-export const MoneySchema = z
+export const MoneySchema = /* @__PURE__ */ z
   .strictObject({
     amount: z
       .string()

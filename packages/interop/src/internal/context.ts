@@ -108,9 +108,51 @@ export function moneyOf(text: string | undefined, currency: string, shift = 0): 
 
 const DT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Value of the two ASCII digits at `i`, or -1. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Hand-written check of the canonical form `YYYY-MM-DDTHH:mm:ss` (what MS Project and the model
+ * use): true when `s` is exactly that form and a real date-time. The hot path of every reader; no
+ * regular expression and no allocation.
+ */
+export function isCanonicalDateTime(s: string): boolean {
+  if (s.length !== 19) return false;
+  const y1 = two(s, 0);
+  const y2 = two(s, 2);
+  if (y1 < 0 || y2 < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84)
+    return false;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  const y = y1 * 100 + y2;
+  const mo = two(s, 5);
+  const d = two(s, 8);
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const sec = two(s, 17);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
+}
+
 /** Normalises a date-time to `YYYY-MM-DDTHH:mm:ss`, or undefined when invalid. */
 export function normDateTime(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
+  if (isCanonicalDateTime(text)) return text;
+  if (text.length === 16) {
+    // P6's `yyyy-MM-dd HH:mm` (XER): checked by hand, seconds added.
+    const c = text.charCodeAt(10);
+    if ((c === 32 || c === 84) && text.charCodeAt(13) === 58) {
+      const full = `${text.slice(0, 10)}T${text.slice(11)}:00`;
+      if (isCanonicalDateTime(full)) return full;
+    }
+  }
   const m = DT.exec(text.trim());
   if (!m) return undefined;
   const y = Number(m[1]);

@@ -12,31 +12,40 @@ export function lineColumn(input: string, offset: number): { line: number; colum
   return { line, column: end - lineStart + 1 };
 }
 
-/** Lazily built index of line starts, for many offset → line look-ups. */
+/**
+ * Offset → 1-based line look-ups for warnings. Readers ask in (mostly) increasing offset order, so
+ * lines are counted incrementally from the previous answer (forward or backward) instead of indexing
+ * every line start of a large input up front.
+ */
 export class LineIndex {
-  private starts: Int32Array | undefined;
   private readonly input: string;
+  private pos = 0;
+  private lineAt = 1;
   constructor(input: string) {
     this.input = input;
   }
   line(offset: number): number {
-    if (!this.starts) {
-      const s: number[] = [0];
-      let k = this.input.indexOf("\n");
-      while (k >= 0) {
-        s.push(k + 1);
-        k = this.input.indexOf("\n", k + 1);
+    const s = this.input;
+    const target = Math.max(0, Math.min(offset, s.length));
+    let pos = this.pos;
+    let line = this.lineAt;
+    if (target >= pos) {
+      let k = s.indexOf("\n", pos);
+      while (k >= 0 && k < target) {
+        line++;
+        k = s.indexOf("\n", k + 1);
       }
-      this.starts = Int32Array.from(s);
+    } else {
+      // Newlines in [target, pos) are behind us.
+      let k = s.lastIndexOf("\n", pos - 1);
+      while (k >= target) {
+        line--;
+        k = k === 0 ? -1 : s.lastIndexOf("\n", k - 1);
+      }
     }
-    const st = this.starts;
-    let lo = 0;
-    let hi = st.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (st[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    pos = target;
+    this.pos = pos;
+    this.lineAt = line;
+    return line;
   }
 }

@@ -20,12 +20,15 @@ import type {
 import { CalendarSchema, DAY_NAMES, PmokitError } from "@pmokit/core";
 import { moneyOf, normDateTime, normDecimal, WarningSink } from "../internal/context.js";
 import type { ReadWarning } from "../warnings.js";
-import type { XmlLimits } from "../xml/tokenizer.js";
+import type { XmlHandler, XmlLimits } from "../xml/tokenizer.js";
+import { tokenizeXml } from "../xml/tokenizer.js";
 import type { XmlNode } from "../xml/tree.js";
-import { Fields, child, children, parseXml } from "../xml/tree.js";
+import { Fields, child, children } from "../xml/tree.js";
+import type { FieldSource } from "./records.js";
+import { IdSet, NamePredictor, NameTable, SlotRecord } from "./records.js";
 import { decodeText } from "../text/decode.js";
 import { clean, minutesToDuration, parseIsoDuration, unitOfFormat } from "./units.js";
-import { finishProject } from "../internal/finish.js";
+import { checkProject } from "../internal/check.js";
 import { ASSIGNMENT_ORDER, PROJECT_ORDER, RESOURCE_ORDER, TASK_ORDER } from "./write.js";
 
 const KNOWN_PROJECT: ReadonlySet<string> = new Set(PROJECT_ORDER);
@@ -144,16 +147,15 @@ class Reader {
     this.mode = mode;
   }
 
-  bad(f: Fields, name: string, expected: string, element: string): void {
-    const n = f.node_(name);
+  bad(f: FieldSource, name: string, expected: string, element: string): void {
     this.sink.aggregate(
       "INVALID_VALUE",
       `${element}/${name}`,
       `invalid ${element}/${name}: expected ${expected}`,
-      n?.offset,
+      f.offsetOf(name),
     );
   }
-  num(f: Fields, name: string, element: string): number | undefined {
+  num(f: FieldSource, name: string, element: string): number | undefined {
     const t = f.get(name);
     if (t === undefined) return undefined;
     const v = Number(t);
@@ -163,7 +165,7 @@ class Reader {
     }
     return v;
   }
-  int(f: Fields, name: string, element: string): number | undefined {
+  int(f: FieldSource, name: string, element: string): number | undefined {
     const v = this.num(f, name, element);
     if (v === undefined) return undefined;
     if (!Number.isInteger(v)) {
@@ -172,7 +174,7 @@ class Reader {
     }
     return v;
   }
-  bool(f: Fields, name: string, element: string): boolean | undefined {
+  bool(f: FieldSource, name: string, element: string): boolean | undefined {
     const t = f.get(name);
     if (t === undefined) return undefined;
     if (t === "1" || t === "true") return true;
@@ -180,14 +182,14 @@ class Reader {
     this.bad(f, name, "0 or 1", element);
     return undefined;
   }
-  date(f: Fields, name: string, element: string): string | undefined {
+  date(f: FieldSource, name: string, element: string): string | undefined {
     const t = f.get(name);
     if (t === undefined) return undefined;
     const d = normDateTime(t);
     if (d === undefined) this.bad(f, name, "a date-time YYYY-MM-DDTHH:mm:ss", element);
     return d;
   }
-  money(f: Fields, name: string, element: string, shift = -2): ReturnType<typeof moneyOf> {
+  money(f: FieldSource, name: string, element: string, shift = -2): ReturnType<typeof moneyOf> {
     const t = f.get(name);
     if (t === undefined) return undefined;
     const m = moneyOf(t, this.currency, shift);
@@ -196,7 +198,7 @@ class Reader {
   }
   /** Duration from an ISO duration element and a format element. */
   duration(
-    f: Fields,
+    f: FieldSource,
     name: string,
     formatName: string | undefined,
     element: string,
@@ -221,7 +223,7 @@ class Reader {
     return minutesToDuration(minutes, unit, this.settings);
   }
   /** Duration stored as tenths of minutes plus a format code. */
-  tenths(f: Fields, name: string, formatName: string, element: string): Duration | undefined {
+  tenths(f: FieldSource, name: string, formatName: string, element: string): Duration | undefined {
     const v = this.num(f, name, element);
     if (v === undefined) return undefined;
     const code = this.int(f, formatName, element);
@@ -236,7 +238,7 @@ class Reader {
   }
   /** Keeps (or reports) the fields nobody read. */
   rest(
-    f: Fields,
+    f: FieldSource,
     element: string,
     skip: ReadonlySet<string>,
     target: Record<string, string>,
@@ -249,27 +251,26 @@ class Reader {
           "UNMAPPED_FIELD",
           `${element}/${name}`,
           `${element}/${name} is not supported and was dropped`,
-          f.node_(name)?.offset,
+          f.offsetOf(name),
         );
         continue;
       }
-      const n = f.node_(name)!;
-      if (n.children !== undefined) {
+      if (f.isComplex(name)) {
         this.sink.aggregate(
           "UNMAPPED_ELEMENT",
           `${element}/${name}`,
           `${element}/${name} is not supported and was dropped`,
-          n.offset,
+          f.offsetOf(name),
         );
         continue;
       }
-      if (this.mode === "keep") target[name] = n.text;
+      if (this.mode === "keep") target[name] = f.textOf(name);
       else
         this.sink.aggregate(
           "UNMAPPED_FIELD",
           `${element}/${name}`,
           `${element}/${name} has no place in the model and was dropped`,
-          n.offset,
+          f.offsetOf(name),
         );
     }
   }
@@ -364,7 +365,7 @@ function dateOnly(dt: string | undefined): string | undefined {
   return dt?.slice(0, 10);
 }
 
-function readRecurrence(r: Reader, f: Fields, element: string): Recurrence | null | undefined {
+function readRecurrence(r: Reader, f: FieldSource, element: string): Recurrence | null | undefined {
   const type = r.int(f, "Type", element);
   const occ = r.int(f, "Occurrences", element);
   const period = r.int(f, "Period", element) ?? 1;
@@ -560,212 +561,420 @@ function readCalendar(r: Reader, node: XmlNode): Calendar | undefined {
   return ok.data;
 }
 
-interface TaskRow {
-  task: Task;
-  level: number;
-  links: XmlNode[];
-  offset: number;
+/** One task baseline (`Task/Baseline`), or undefined when its Number is invalid. */
+function readBaseline(r: Reader, bf: FieldSource, offset: number): Baseline | undefined {
+  const num = r.int(bf, "Number", "Task/Baseline");
+  if (num === undefined || num < 0 || num > 10) {
+    r.sink.aggregate(
+      "INVALID_VALUE",
+      "Task/Baseline/Number",
+      "baseline without a valid Number dropped",
+      offset,
+    );
+    return undefined;
+  }
+  const b: Baseline = { number: num };
+  const bs = r.date(bf, "Start", "Task/Baseline");
+  const bfin = r.date(bf, "Finish", "Task/Baseline");
+  const bd = r.duration(bf, "Duration", "DurationFormat", "Task/Baseline");
+  const bw = r.duration(bf, "Work", undefined, "Task/Baseline", "hours");
+  const bc = r.money(bf, "Cost", "Task/Baseline");
+  const bfc = r.money(bf, "FixedCost", "Task/Baseline");
+  if (bs !== undefined) b.start = bs;
+  if (bfin !== undefined) b.finish = bfin;
+  if (bd !== undefined) b.duration = bd;
+  if (bw !== undefined) b.work = bw;
+  if (bc !== undefined) b.cost = bc;
+  if (bfc !== undefined) b.fixedCost = bfc;
+  for (const n of bf.unused())
+    if (n !== "DurationFormat")
+      r.sink.aggregate(
+        "UNMAPPED_FIELD",
+        `Task/Baseline/${n}`,
+        `Task/Baseline/${n} has no place in the model and was dropped`,
+        offset,
+      );
+  return b;
 }
 
-/** Parses MSPDI text (already decoded) into a project. */
-function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult {
-  const root = parseXml(input, options);
-  if (root.name !== "Project") {
-    throw new PmokitError(
-      "UNSUPPORTED_FORMAT",
-      `${options.fileName ? `${options.fileName}: ` : ""}not an MS Project XML file (root element <${root.name}>)`,
-      {
-        ...(options.fileName ? { file: options.fileName } : {}),
-        line: 1,
-        expected: '<Project xmlns="http://schemas.microsoft.com/project">',
-        received: root.name,
-      },
-    );
-  }
-  const r = new Reader(input, options.keepUnmapped === false ? "drop" : "keep");
-  const pf = new Fields(root);
-  const P = "Project";
-  const mpd = r.num(pf, "MinutesPerDay", P);
-  const mpw = r.num(pf, "MinutesPerWeek", P);
-  const dpm = r.num(pf, "DaysPerMonth", P);
-  r.settings = {
-    minutesPerDay: mpd !== undefined && mpd > 0 ? mpd : 480,
-    minutesPerWeek: mpw !== undefined && mpw > 0 ? mpw : 2400,
-    daysPerMonth: dpm !== undefined && dpm > 0 ? dpm : 20,
-  };
-  const cc = pf.get("CurrencyCode");
-  if (cc !== undefined && /^[A-Z]{3}$/.test(cc)) r.currency = cc;
-  else
-    r.sink.at(
-      "DEFAULTED",
-      `no valid CurrencyCode${cc ? ` ('${cc}')` : ""}; USD assumed`,
-      pf.node_("CurrencyCode")?.offset,
-      { element: "Project/CurrencyCode" },
-    );
+/** A link read with its task, resolved against all task ids once the document is read. */
+interface PendingLink {
+  readonly cross?: boolean;
+  /** A LagFormat code kept in extensions. */
+  readonly lagFormat?: string;
+  /** Why LagFormat is invalid (reported again when the link is kept). */
+  readonly lagFormatBad?: string;
+  readonly lagFormatOffset?: number | undefined;
+  /** Children of the link that are not read, with their offsets. */
+  readonly unmapped?: [string, number | undefined][];
+}
 
-  // Calendars.
-  const calendars: Calendar[] = [];
-  const calIds = new Set<string>();
-  for (const c of children(pf.node_("Calendars"), "Calendar")) {
-    const cal = readCalendar(r, c);
-    if (!cal) continue;
-    if (calIds.has(cal.id)) {
-      r.sink.at("DUPLICATE_ID", `second calendar with UID ${cal.id} dropped`, c.offset, {
-        element: "Calendar",
-      });
-      continue;
-    }
-    calIds.add(cal.id);
-    calendars.push(cal);
+/** What a first pass learned about a document whose sections are out of schema order. */
+interface Prior {
+  readonly settings: DurationSettings;
+  readonly currency: string;
+  readonly calIds: ReadonlySet<string>;
+  readonly fieldNames: ReadonlyMap<string, string>;
+  readonly taskIds: IdSet;
+  readonly resIds: ReadonlySet<string>;
+}
+
+const SUB_LINK = 1;
+const SUB_BASELINE = 2;
+const SUB_FIELD = 3;
+
+const SEC_NONE = 0;
+const SEC_CALENDARS = 1;
+const SEC_EXTATTRS = 2;
+const SEC_TASKS = 3;
+const SEC_RESOURCES = 4;
+const SEC_ASSIGNMENTS = 5;
+const SECTION_OF: Readonly<Record<string, number>> = {
+  Calendars: SEC_CALENDARS,
+  ExtendedAttributes: SEC_EXTATTRS,
+  Tasks: SEC_TASKS,
+  Resources: SEC_RESOURCES,
+  Assignments: SEC_ASSIGNMENTS,
+};
+const RECORD_OF = ["", "Calendar", "ExtendedAttribute", "Task", "Resource", "Assignment"] as const;
+/** Project fields the records depend on: seen after a record section, they need a second pass. */
+const SETTLING = new Set(["MinutesPerDay", "MinutesPerWeek", "DaysPerMonth", "CurrencyCode"]);
+
+/** Text targets of character data. */
+const TXT_NONE = 0;
+const TXT_PROJECT = 1;
+const TXT_TASK = 2;
+const TXT_SUB = 3;
+const TXT_TREE = 4;
+
+const TASK_SKIP: ReadonlySet<string> = new Set([...TASK_REGENERATED, ...TASK_COMPUTED]);
+const LINK_READ: ReadonlySet<string> = new Set([
+  "PredecessorUID",
+  "Type",
+  "CrossProject",
+  "LinkLag",
+  "LagFormat",
+]);
+const LAG_CODES: ReadonlySet<number> = new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 19]);
+const DURATION_CODES: ReadonlySet<number> = new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+
+function pctOk(r: Reader, f: FieldSource, v: number | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (v < 0 || v > 100) {
+    r.bad(f, name, "0..100", "Task");
+    return undefined;
   }
-  for (const c of calendars) {
-    if (c.parentId !== undefined && !calIds.has(c.parentId)) {
-      r.sink.add({
-        code: "UNKNOWN_REFERENCE",
-        message: `calendar ${c.id}: base calendar ${c.parentId} not found; made a base calendar`,
-        element: "Calendar/BaseCalendarUID",
-      });
-      delete (c as { parentId?: string }).parentId;
-    }
-  }
-  let defaultCalendarId = pf.get("CalendarUID");
-  if (defaultCalendarId === undefined || !calIds.has(defaultCalendarId)) {
-    const first = calendars.find((c) => c.parentId === undefined);
-    if (first) defaultCalendarId = first.id;
-    else {
-      defaultCalendarId = "pmokit-standard";
-      const std: DayPattern = {
-        working: true,
-        times: [
-          { from: "08:00", to: "12:00" },
-          { from: "13:00", to: "17:00" },
-        ],
-      };
-      calendars.push({
-        id: defaultCalendarId,
-        name: "Standard",
-        weekDays: {
-          sunday: { working: false },
-          monday: std,
-          tuesday: std,
-          wednesday: std,
-          thursday: std,
-          friday: std,
-          saturday: { working: false },
-        },
-        workWeeks: [],
-        exceptions: [],
-      });
-    }
-    r.sink.at(
-      "DEFAULTED",
-      `project calendar ${pf.get("CalendarUID") ?? "(none)"} not found; calendar ${defaultCalendarId} used`,
-      pf.node_("CalendarUID")?.offset,
-      { element: "Project/CalendarUID" },
-    );
+  return v;
+}
+
+/**
+ * The streaming MSPDI reader: receives tokenizer events and maps each record as soon as it closes.
+ * Tasks (with their links, baselines and custom field values) are collected into reusable slots with
+ * no element tree; calendars, custom field definitions, resources and assignments, which nest deeper
+ * and are few, are mapped from a small tree of just that record. Nothing outside the current record
+ * is kept except the mapped model objects.
+ */
+class MspdiStream implements XmlHandler {
+  readonly r: Reader;
+  readonly options: ReadMspdiOptions;
+  readonly prior: Prior | undefined;
+  readonly names: NameTable;
+  readonly pf: SlotRecord;
+  readonly tf: SlotRecord;
+  readonly sf: SlotRecord;
+  readonly taskNames: NamePredictor;
+  readonly subNames: NamePredictor;
+
+  // Parser state.
+  depth = 0;
+  skip = 0;
+  section = SEC_NONE;
+  inRecord = false;
+  txt = TXT_NONE;
+  txtId = 0;
+  fieldOpen = false;
+  subKind = 0;
+  recordOffset = 0;
+  tree: XmlNode[] = [];
+  settled = false;
+  needSecondPass = false;
+  seenSections = 0;
+
+  // Sub-records of the current task, flattened.
+  subKinds: number[] = [];
+  subStarts: number[] = [];
+  subOffsets: number[] = [];
+  fIds: number[] = [];
+  fVals: string[] = [];
+  fOffs: number[] = [];
+  fCx: number[] = [];
+  nSubs = 0;
+  nFields = 0;
+  timephased = -1;
+  outlineCodes = 0;
+
+  // Results.
+  readonly calendars: Calendar[] = [];
+  readonly calIds = new Set<string>();
+  readonly fieldNames = new Map<string, string>();
+  readonly customFieldDefinitions: CustomFieldDefinition[] = [];
+  readonly extAttrDefs: Record<string, string>[] = [];
+  readonly tasks: Task[] = [];
+  readonly levels: number[] = [];
+  readonly offsets: number[] = [];
+  readonly taskIds = new IdSet();
+  readonly links: Dependency[] = [];
+  readonly linkOffsets: number[] = [];
+  /** Extra facts about some links (cross-project, LagFormat, unread children), by index. */
+  readonly linkExtras = new Map<number, PendingLink>();
+  private readonly taskLinks: number[] = [];
+  private ext: Record<string, string> = {};
+  readonly resources: Resource[] = [];
+  readonly resIds = new Set<string>();
+  readonly assignments: Assignment[] = [];
+  readonly asgIds = new Set<string>();
+  noResource = 0;
+
+  constructor(input: string, options: ReadMspdiOptions, prior: Prior | undefined) {
+    this.r = new Reader(input, options.keepUnmapped === false ? "drop" : "keep");
+    this.options = options;
+    this.prior = prior;
+    this.names = new NameTable([...KNOWN_PROJECT, ...KNOWN_TASK, ...LINK_READ]);
+    this.pf = new SlotRecord(this.names);
+    this.tf = new SlotRecord(this.names);
+    this.sf = new SlotRecord(this.names);
+    this.taskNames = new NamePredictor(this.names);
+    this.subNames = new NamePredictor(this.names);
   }
 
-  // Custom field definitions.
-  const fieldNames = new Map<string, string>();
-  const customFieldDefinitions: CustomFieldDefinition[] = [];
-  const extAttrDefs: Record<string, string>[] = [];
-  for (const ea of children(pf.node_("ExtendedAttributes"), "ExtendedAttribute")) {
-    const ef = new Fields(ea);
-    const id = ef.get("FieldID");
-    const name = ef.get("FieldName");
-    if (id === undefined) continue;
-    const raw: Record<string, string> = {};
-    for (const c of ea.children ?? []) if (c.children === undefined) raw[c.name] = c.text;
-    if (Object.keys(raw).some((k) => k !== "FieldID" && k !== "FieldName" && k !== "Alias"))
-      extAttrDefs.push(raw);
-    const key = name ?? `Field${id}`;
-    fieldNames.set(id, key);
-    const alias = ef.get("Alias");
-    const lower = key.toLowerCase().replace(/\s+/g, "");
-    const type = lower.startsWith("text")
-      ? "text"
-      : lower.startsWith("number")
-        ? "number"
-        : lower.startsWith("flag")
-          ? "flag"
-          : lower.startsWith("cost")
-            ? "cost"
-            : lower.startsWith("duration")
-              ? "duration"
-              : lower.startsWith("outlinecode")
-                ? "outlineCode"
-                : "date";
-    const id0 = Number(id);
-    const entity =
-      id0 >= 205520000 && id0 < 205600000
-        ? "resource"
-        : id0 >= 255852000 && id0 < 255900000
-          ? "assignment"
-          : "task";
-    if (alias !== undefined || extAttrDefs.includes(raw))
-      customFieldDefinitions.push({
-        key,
-        entity: entity === "resource" && type === "outlineCode" ? "task" : entity,
-        type,
-        ...(alias === undefined ? {} : { alias }),
-      });
-  }
+  // ---- tokenizer events ----
 
-  const fieldValue = (
-    ea: XmlNode,
-    element: string,
-  ): [string, string | number | boolean | null] | undefined => {
-    const ef = new Fields(ea);
-    const id = ef.get("FieldID");
-    if (id === undefined) return undefined;
-    const key = fieldNames.get(id) ?? `Field${id}`;
-    const value = ef.get("Value") ?? "";
-    const lower = key.toLowerCase();
-    if (lower.startsWith("number")) {
-      const n = Number(value);
-      if (!Number.isFinite(n)) {
-        r.sink.aggregate(
-          "INVALID_VALUE",
-          `${element}/ExtendedAttribute`,
-          `invalid number in ${key}`,
-          ea.offset,
+  open(name: string, attrs: Record<string, string> | undefined, offset: number): void {
+    const d = ++this.depth;
+    if (this.skip !== 0) return;
+    if (this.inRecord) {
+      if (this.section === SEC_TASKS) this.openInTask(d, name, offset);
+      else this.openInTree(name, attrs, offset);
+      return;
+    }
+    if (d === 1) {
+      if (name !== "Project") {
+        const file = this.options.fileName;
+        throw new PmokitError(
+          "UNSUPPORTED_FORMAT",
+          `${file ? `${file}: ` : ""}not an MS Project XML file (root element <${name}>)`,
+          {
+            ...(file ? { file } : {}),
+            line: 1,
+            expected: '<Project xmlns="http://schemas.microsoft.com/project">',
+            received: name,
+          },
         );
-        return undefined;
       }
-      return [key, n];
+      return;
     }
-    if (lower.startsWith("flag")) return [key, value === "1" || value === "true"];
-    if (lower.startsWith("cost")) {
-      const m = moneyOf(value, r.currency, -2);
-      return [key, m ? m.amount : value];
+    if (d === 2) {
+      const id = this.names.id(name);
+      if (!this.pf.open(id, offset)) {
+        this.skip = d;
+        return;
+      }
+      const sec = SECTION_OF[name] ?? SEC_NONE;
+      if (this.settled && this.prior === undefined) {
+        // Records were mapped with settings, calendars or ids that this element changes.
+        if (
+          SETTLING.has(name) ||
+          sec === SEC_CALENDARS ||
+          sec === SEC_EXTATTRS ||
+          ((sec === SEC_TASKS || sec === SEC_RESOURCES) && (this.seenSections & (1 << SEC_ASSIGNMENTS)) !== 0)
+        )
+          this.needSecondPass = true;
+      }
+      if (sec !== SEC_NONE) {
+        this.section = sec;
+        this.seenSections |= 1 << sec;
+        if (sec >= SEC_TASKS) this.settle();
+      } else {
+        this.txt = TXT_PROJECT;
+        this.txtId = id;
+      }
+      return;
     }
-    if (lower.startsWith("duration")) {
-      const fmt = ef.get("DurationFormat");
-      return [key, fmt === undefined ? value : `${value}|${fmt}`];
+    if (d === 3) {
+      if (this.section === SEC_NONE) {
+        // A child element inside a project field: the field is complex and not read.
+        this.pf.markComplex(this.txtId);
+        this.skip = d;
+        return;
+      }
+      this.pf.markComplex(this.names.id(Object.keys(SECTION_OF)[this.section - 1]!));
+      if (name !== RECORD_OF[this.section]) {
+        this.skip = d;
+        return;
+      }
+      this.inRecord = true;
+      this.recordOffset = offset;
+      if (this.section === SEC_TASKS) this.startTask();
+      else {
+        this.tree.length = 0;
+        this.openInTree(name, attrs, offset);
+      }
     }
-    return [key, value];
-  };
+  }
 
-  // Tasks.
-  const rows: TaskRow[] = [];
-  const taskIds = new Set<string>();
-  let nullTasks = 0;
-  const T = "Task";
-  for (const tn of children(pf.node_("Tasks"), "Task")) {
-    const f = new Fields(tn);
+  text(value: string): void {
+    if (this.skip !== 0) return;
+    switch (this.txt) {
+      case TXT_PROJECT:
+        this.pf.append(this.txtId, value);
+        break;
+      case TXT_TASK:
+        this.tf.append(this.txtId, value);
+        break;
+      case TXT_SUB: {
+        const k = this.nFields - 1;
+        const v = this.fVals[k]!;
+        this.fVals[k] = v === "" ? value : v + value;
+        break;
+      }
+      case TXT_TREE: {
+        const top = this.tree[this.tree.length - 1]!;
+        top.text = top.text === "" ? value : top.text + value;
+        break;
+      }
+    }
+  }
+
+  close(): void {
+    const d = this.depth--;
+    if (this.skip !== 0) {
+      if (d === this.skip) this.skip = 0;
+      return;
+    }
+    if (this.inRecord) {
+      if (this.section === SEC_TASKS) {
+        if (d === 3) {
+          this.inRecord = false;
+          this.txt = TXT_NONE;
+          this.finishTask();
+        } else if (d === 4) {
+          this.txt = TXT_NONE;
+          this.subKind = 0;
+        } else if (d === 5) this.txt = TXT_SUB === this.txt ? TXT_NONE : this.txt;
+        return;
+      }
+      const node = this.tree.pop()!;
+      if (d === 3) {
+        this.inRecord = false;
+        this.txt = TXT_NONE;
+        this.finishTreeRecord(node);
+      }
+      return;
+    }
+    if (d === 2) {
+      this.section = SEC_NONE;
+      this.txt = TXT_NONE;
+    }
+  }
+
+  // ---- tasks: slots, no tree ----
+
+  private startTask(): void {
+    this.tf.reset();
+    this.nSubs = 0;
+    this.nFields = 0;
+    this.timephased = -1;
+    this.outlineCodes = 0;
+    this.subKind = 0;
+    this.taskNames.last = 0;
+    this.txt = TXT_NONE;
+  }
+
+  private openInTask(d: number, name: string, offset: number): void {
+    if (d === 4) {
+      const kind =
+        name === "PredecessorLink"
+          ? SUB_LINK
+          : name === "ExtendedAttribute"
+            ? SUB_FIELD
+            : name === "Baseline"
+              ? SUB_BASELINE
+              : 0;
+      if (kind !== 0) {
+        this.subKind = kind;
+        const k = this.nSubs++;
+        this.subKinds[k] = kind;
+        this.subStarts[k] = this.nFields;
+        this.subOffsets[k] = offset;
+        this.subNames.last = 0;
+        this.txt = TXT_NONE;
+        return;
+      }
+      if (name === "TimephasedData") {
+        if (this.timephased < 0) this.timephased = offset;
+        this.skip = d;
+        return;
+      }
+      if (name === "OutlineCode") {
+        this.outlineCodes++;
+        this.skip = d;
+        return;
+      }
+      const id = this.taskNames.id(name);
+      if (!this.tf.open(id, offset)) {
+        this.skip = d;
+        return;
+      }
+      this.txt = TXT_TASK;
+      this.txtId = id;
+      return;
+    }
+    if (d === 5) {
+      if (this.subKind === 0) {
+        this.tf.markComplex(this.txtId);
+        this.skip = d;
+        return;
+      }
+      const j = this.nFields++;
+      this.fIds[j] = this.subNames.id(name);
+      this.fVals[j] = "";
+      this.fOffs[j] = offset;
+      this.fCx[j] = 0;
+      this.txt = TXT_SUB;
+      return;
+    }
+    // d === 6: a child element inside a sub-record field.
+    this.fCx[this.nFields - 1] = 1;
+    this.skip = d;
+  }
+
+  /** Loads sub-record `k` of the current task into the sub-record slots. */
+  private loadSub(k: number): SlotRecord {
+    const sf = this.sf;
+    sf.reset();
+    const end = k + 1 < this.nSubs ? this.subStarts[k + 1]! : this.nFields;
+    for (let j = this.subStarts[k]!; j < end; j++)
+      sf.set(this.fIds[j]!, this.fVals[j]!, this.fOffs[j]!, this.fCx[j] === 1);
+    return sf;
+  }
+
+  private finishTask(): void {
+    const r = this.r;
+    const f = this.tf;
+    const offset = this.recordOffset;
+    const T = "Task";
     const uid = f.get("UID");
     if (uid === undefined) {
-      r.sink.aggregate("MISSING_ID", T, "task without UID dropped", tn.offset);
-      continue;
+      r.sink.aggregate("MISSING_ID", T, "task without UID dropped", offset);
+      return;
     }
     if (r.bool(f, "IsNull", T) === true) {
-      nullTasks++;
-      r.sink.aggregate("NULL_TASK", T, "blank (null) task row dropped", tn.offset);
-      continue;
+      r.sink.aggregate("NULL_TASK", T, "blank (null) task row dropped", offset);
+      return;
     }
-    if (taskIds.has(uid)) {
-      r.sink.at("DUPLICATE_ID", `second task with UID ${uid} dropped`, tn.offset, { element: T });
-      continue;
+    if (this.taskIds.has(uid)) {
+      r.sink.at("DUPLICATE_ID", `second task with UID ${uid} dropped`, offset, { element: T });
+      return;
     }
     const level = r.int(f, "OutlineLevel", T) ?? (uid === "0" ? 0 : 1);
     if (uid === "0" || level === 0) {
@@ -774,26 +983,22 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
         "PROJECT_SUMMARY_TASK",
         T,
         "project summary task (UID 0) not imported as a task; it is regenerated on write",
-        tn.offset,
+        offset,
       );
-      continue;
+      return;
     }
-    taskIds.add(uid);
-    const ext: Record<string, string> = {};
+    this.taskIds.add(uid);
+    const calIds = this.prior?.calIds ?? this.calIds;
+    const ext = this.ext;
     const durFmtCode = r.int(f, "DurationFormat", T);
     const duration = r.duration(f, "Duration", "DurationFormat", T) ?? {
       value: 0,
       unit: durFmtCode !== undefined ? (unitOfFormat(durFmtCode) ?? "days") : "days",
     };
     if (duration.unit === "percent") duration.unit = "days";
-    if (
-      durFmtCode !== undefined &&
-      unitOfFormat(durFmtCode) !== undefined &&
-      ![3, 4, 5, 6, 7, 8, 9, 10, 11, 12].includes(durFmtCode)
-    )
+    if (durFmtCode !== undefined && unitOfFormat(durFmtCode) !== undefined && !DURATION_CODES.has(durFmtCode))
       ext["DurationFormat"] = String(durFmtCode);
-    const workUnit: TimeUnit = "hours";
-    const work = r.duration(f, "Work", undefined, T, workUnit);
+    const work = r.duration(f, "Work", undefined, T, "hours");
     const ct = r.int(f, "ConstraintType", T);
     const cdate = r.date(f, "ConstraintDate", T);
     let constraintType: ConstraintType = "ASAP";
@@ -806,7 +1011,7 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
         "INVALID_VALUE",
         "Task/ConstraintDate",
         `constraint ${constraintType} without ConstraintDate; ASAP used`,
-        tn.offset,
+        offset,
       );
       constraintType = "ASAP";
     }
@@ -814,73 +1019,40 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
     const pct = r.num(f, "PercentComplete", T);
     const pwc = r.num(f, "PercentWorkComplete", T);
     const ppc = r.num(f, "PhysicalPercentComplete", T);
-    const pctOk = (v: number | undefined, name: string): number | undefined => {
-      if (v === undefined) return undefined;
-      if (v < 0 || v > 100) {
-        r.bad(f, name, "0..100", T);
-        return undefined;
-      }
-      return v;
-    };
     const priority = r.int(f, "Priority", T);
     const cal = f.get("CalendarUID");
     const accrual = r.int(f, "FixedCostAccrual", T);
     const baselines: Baseline[] = [];
-    for (const bn of f.all("Baseline")) {
-      const bf = new Fields(bn);
-      const num = r.int(bf, "Number", "Task/Baseline");
-      if (num === undefined || num < 0 || num > 10) {
-        r.sink.aggregate(
-          "INVALID_VALUE",
-          "Task/Baseline/Number",
-          "baseline without a valid Number dropped",
-          bn.offset,
-        );
-        continue;
+    const customFields: Record<string, string | number | boolean | null> = {};
+    const links = this.taskLinks;
+    let nLinks = 0;
+    for (let k = 0; k < this.nSubs; k++) {
+      const kind = this.subKinds[k]!;
+      if (kind === SUB_LINK) links[nLinks++] = k;
+      else if (kind === SUB_BASELINE) {
+        const b = readBaseline(r, this.loadSub(k), this.subOffsets[k]!);
+        if (b) baselines.push(b);
       }
-      const b: Baseline = { number: num };
-      const bs = r.date(bf, "Start", "Task/Baseline");
-      const bfin = r.date(bf, "Finish", "Task/Baseline");
-      const bd = r.duration(bf, "Duration", "DurationFormat", "Task/Baseline");
-      const bw = r.duration(bf, "Work", undefined, "Task/Baseline", "hours");
-      const bc = r.money(bf, "Cost", "Task/Baseline");
-      const bfc = r.money(bf, "FixedCost", "Task/Baseline");
-      if (bs !== undefined) b.start = bs;
-      if (bfin !== undefined) b.finish = bfin;
-      if (bd !== undefined) b.duration = bd;
-      if (bw !== undefined) b.work = bw;
-      if (bc !== undefined) b.cost = bc;
-      if (bfc !== undefined) b.fixedCost = bfc;
-      const left = bf.unused().filter((n) => n !== "DurationFormat");
-      for (const n of left)
-        r.sink.aggregate(
-          "UNMAPPED_FIELD",
-          `Task/Baseline/${n}`,
-          `Task/Baseline/${n} has no place in the model and was dropped`,
-          bn.offset,
-        );
-      baselines.push(b);
     }
     baselines.sort((a, b) => a.number - b.number);
-    const customFields: Record<string, string | number | boolean | null> = {};
-    for (const ea of f.all("ExtendedAttribute")) {
-      const kv = fieldValue(ea, T);
+    for (let k = 0; k < this.nSubs; k++) {
+      if (this.subKinds[k] !== SUB_FIELD) continue;
+      const kv = this.fieldValue(this.loadSub(k), this.subOffsets[k]!, T);
       if (kv) customFields[kv[0]] = kv[1];
     }
-    const tdp = f.all("TimephasedData");
-    if (tdp.length > 0)
+    if (this.timephased >= 0)
       r.sink.aggregate(
         "UNMAPPED_ELEMENT",
         "Task/TimephasedData",
         "task timephased data is not imported (it is derived from the schedule)",
-        tdp[0]!.offset,
+        this.timephased,
       );
-    if (f.all("OutlineCode").length > 0)
+    if (this.outlineCodes > 0)
       r.sink.aggregate(
         "UNMAPPED_ELEMENT",
         "Task/OutlineCode",
         "task outline code values are not imported",
-        tn.offset,
+        offset,
       );
 
     const milestone = r.bool(f, "Milestone", T) ?? false;
@@ -894,19 +1066,48 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
     const ts = r.num(f, "TotalSlack", T);
     const fs = r.num(f, "FreeSlack", T);
     const crit = r.bool(f, "Critical", T);
-    if (rs !== undefined) reported.start = rs;
-    if (rf !== undefined) reported.finish = rf;
-    if (es !== undefined) reported.earlyStart = es;
-    if (ef !== undefined) reported.earlyFinish = ef;
-    if (ls !== undefined) reported.lateStart = ls;
-    if (lf !== undefined) reported.lateFinish = lf;
-    if (ts !== undefined) reported.totalSlackMinutes = clean(ts / 10);
-    if (fs !== undefined) reported.freeSlackMinutes = clean(fs / 10);
-    if (crit !== undefined) reported.critical = crit;
+    let nReported = 0;
+    if (rs !== undefined) {
+      reported.start = rs;
+      nReported++;
+    }
+    if (rf !== undefined) {
+      reported.finish = rf;
+      nReported++;
+    }
+    if (es !== undefined) {
+      reported.earlyStart = es;
+      nReported++;
+    }
+    if (ef !== undefined) {
+      reported.earlyFinish = ef;
+      nReported++;
+    }
+    if (ls !== undefined) {
+      reported.lateStart = ls;
+      nReported++;
+    }
+    if (lf !== undefined) {
+      reported.lateFinish = lf;
+      nReported++;
+    }
+    if (ts !== undefined) {
+      reported.totalSlackMinutes = clean(ts / 10);
+      nReported++;
+    }
+    if (fs !== undefined) {
+      reported.freeSlackMinutes = clean(fs / 10);
+      nReported++;
+    }
+    if (crit !== undefined) {
+      reported.critical = crit;
+      nReported++;
+    }
 
     const task: Task = {
       id: uid,
       name: f.get("Name") ?? "",
+      outlineLevel: level,
       duration,
       milestone,
       type: type === 1 ? "fixedDuration" : type === 2 ? "fixedWork" : "fixedUnits",
@@ -918,14 +1119,13 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
       priority: priority !== undefined && priority >= 0 && priority <= 1000 ? priority : 500,
       manual: r.bool(f, "Manual", T) ?? false,
       inactive: r.bool(f, "Active", T) === false,
-      percentComplete: pctOk(pct, "PercentComplete") ?? 0,
+      percentComplete: pctOk(r, f, pct, "PercentComplete") ?? 0,
       baselines,
       customFields,
     };
     if (priority !== undefined && (priority < 0 || priority > 1000)) r.bad(f, "Priority", "0..1000", T);
     const wbs = f.get("WBS");
     if (wbs !== undefined) task.wbs = wbs;
-    task.outlineLevel = level;
     if (work !== undefined) task.work = work;
     const deadline = r.date(f, "Deadline", T);
     if (deadline !== undefined) task.deadline = deadline;
@@ -936,14 +1136,14 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
           "UNKNOWN_REFERENCE",
           "Task/CalendarUID",
           `task calendar ${cal} not found; project calendar used`,
-          tn.offset,
+          offset,
         );
     }
     const irc = r.bool(f, "IgnoreResourceCalendar", T);
     if (irc !== undefined) task.ignoreResourceCalendar = irc;
-    const pw = pctOk(pwc, "PercentWorkComplete");
+    const pw = pctOk(r, f, pwc, "PercentWorkComplete");
     if (pw !== undefined) task.percentWorkComplete = pw;
-    const pp = pctOk(ppc, "PhysicalPercentComplete");
+    const pp = pctOk(r, f, ppc, "PhysicalPercentComplete");
     if (pp !== undefined) task.physicalPercentComplete = pp;
     const as = r.date(f, "ActualStart", T);
     if (as !== undefined) task.actualStart = as;
@@ -967,133 +1167,232 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
     if (notes !== undefined) task.notes = notes;
     const ld = r.tenths(f, "LevelingDelay", "LevelingDelayFormat", T);
     if (ld !== undefined && ld.unit !== "percent") task.levelingDelay = ld;
-    if (Object.keys(reported).length > 0) task.reported = reported;
+    if (nReported > 0) task.reported = reported;
     f.use("DurationFormat", "LevelingDelayFormat", "IsNull", "Active", "OutlineLevel");
-    r.rest(f, T, new Set([...TASK_REGENERATED, ...TASK_COMPUTED]), ext, KNOWN_TASK);
-    if (Object.keys(ext).length > 0) task.extensions = { mspdi: ext };
-    rows.push({ task, level, links: f.all("PredecessorLink"), offset: tn.offset });
-  }
-  if (nullTasks > 0 && options.fileName === undefined) {
-    // counted in the aggregated NULL_TASK warning
-  }
-
-  // Hierarchy from outline levels (document order is outline order).
-  const stack: TaskRow[] = [];
-  for (const row of rows) {
-    while (stack.length > 0 && stack[stack.length - 1]!.level >= row.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) row.task.parentId = parent.task.id;
-    if (parent && row.level > parent.level + 1) {
-      r.sink.aggregate(
-        "INVALID_VALUE",
-        "Task/OutlineLevel",
-        "outline level jumps by more than one; parent taken from the previous shallower task",
-        row.offset,
-      );
+    r.rest(f, T, TASK_SKIP, ext, KNOWN_TASK);
+    for (const _ in ext) {
+      task.extensions = { mspdi: ext };
+      this.ext = {};
+      break;
     }
-    stack.push(row);
+    this.tasks.push(task);
+    this.levels.push(level);
+    this.offsets.push(offset);
+    for (let i = 0; i < nLinks; i++) {
+      const k = links[i]!;
+      this.readLink(this.loadSub(k), this.subOffsets[k]!, uid);
+    }
   }
 
-  // Links.
-  const dependencies: Dependency[] = [];
-  for (const row of rows) {
-    for (const ln of row.links) {
-      const lf = new Fields(ln);
-      const E = "Task/PredecessorLink";
-      const pred = lf.get("PredecessorUID");
-      if (pred === undefined) {
-        r.sink.aggregate("INVALID_VALUE", E, "link without PredecessorUID dropped", ln.offset);
-        continue;
-      }
-      const cross = r.bool(lf, "CrossProject", E) === true;
-      const typeCode = r.int(lf, "Type", E) ?? 1;
-      const type = LINK_TYPES[typeCode];
-      if (type === undefined) {
-        r.sink.aggregate(
-          "INVALID_VALUE",
-          `${E}/Type`,
-          `link type ${typeCode} unknown; link dropped`,
-          ln.offset,
-        );
-        continue;
-      }
-      const lag = r.tenths(lf, "LinkLag", "LagFormat", E) ?? { value: 0, unit: "days" as const };
-      if (!lf.has("LinkLag")) {
-        const code = r.int(lf, "LagFormat", E);
-        const u = code === undefined ? undefined : unitOfFormat(code);
-        if (u) lag.unit = u;
-      }
-      if (cross) {
-        r.sink.aggregate(
-          "EXTERNAL_LINK",
-          E,
-          `cross-project link from ${lf.get("CrossProjectName") ?? "another project"} kept with fromProject`,
-          ln.offset,
-        );
-        dependencies.push({
-          from: pred,
-          to: row.task.id,
-          type,
-          lag,
-          fromProject: lf.get("CrossProjectName") ?? "external",
-        });
-        continue;
-      }
-      if (!taskIds.has(pred)) {
-        r.sink.aggregate(
-          "UNKNOWN_REFERENCE",
-          E,
-          `link from unknown task ${pred} to ${row.task.id} dropped`,
-          ln.offset,
-        );
-        continue;
-      }
+  private readLink(lf: SlotRecord, offset: number, to: string): void {
+    const r = this.r;
+    const E = "Task/PredecessorLink";
+    const pred = lf.get("PredecessorUID");
+    if (pred === undefined) {
+      r.sink.aggregate("INVALID_VALUE", E, "link without PredecessorUID dropped", offset);
+      return;
+    }
+    const cross = r.bool(lf, "CrossProject", E) === true;
+    const typeCode = r.int(lf, "Type", E) ?? 1;
+    const type = LINK_TYPES[typeCode];
+    if (type === undefined) {
+      r.sink.aggregate("INVALID_VALUE", `${E}/Type`, `link type ${typeCode} unknown; link dropped`, offset);
+      return;
+    }
+    const lag = r.tenths(lf, "LinkLag", "LagFormat", E) ?? { value: 0, unit: "days" as const };
+    if (!lf.has("LinkLag")) {
       const code = r.int(lf, "LagFormat", E);
-      const ext: Record<string, string> = {};
-      if (code !== undefined && ![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 19].includes(code))
-        ext["LagFormat"] = String(code);
-      lf.use("CrossProjectName");
-      r.rest(
-        lf,
+      const u = code === undefined ? undefined : unitOfFormat(code);
+      if (u) lag.unit = u;
+    }
+    if (cross) {
+      const name = lf.get("CrossProjectName");
+      r.sink.aggregate(
+        "EXTERNAL_LINK",
         E,
-        new Set(["PredecessorUID", "Type", "CrossProject", "LinkLag", "LagFormat"]),
-        ext,
-        new Set<string>(),
+        `cross-project link from ${name ?? "another project"} kept with fromProject`,
+        offset,
       );
-      dependencies.push({
-        from: pred,
-        to: row.task.id,
-        type,
-        lag,
-        ...(Object.keys(ext).length > 0 ? { extensions: { mspdi: ext } } : {}),
+      this.linkExtras.set(this.links.length, { cross });
+      this.links.push({ from: pred, to, type, lag, fromProject: name ?? "external" });
+      this.linkOffsets.push(offset);
+      return;
+    }
+    // The rest is reported only for links that are kept (the predecessor is known once all tasks are
+    // read), as when links were read after the tasks.
+    const ft = lf.get("LagFormat");
+    let code: number | undefined;
+    let lagFormatBad: string | undefined;
+    if (ft !== undefined) {
+      const v = Number(ft);
+      if (ft.trim() === "" || !Number.isFinite(v)) lagFormatBad = "a number";
+      else if (!Number.isInteger(v)) lagFormatBad = "an integer";
+      else code = v;
+    }
+    lf.use("CrossProjectName");
+    let unmapped: [string, number | undefined][] | undefined;
+    for (const name of lf.unused()) {
+      if (LINK_READ.has(name)) continue;
+      (unmapped ??= []).push([name, lf.offsetOf(name)]);
+    }
+    const keepFormat = code !== undefined && !LAG_CODES.has(code);
+    if (keepFormat || lagFormatBad !== undefined || unmapped !== undefined)
+      this.linkExtras.set(this.links.length, {
+        ...(keepFormat ? { lagFormat: String(code) } : {}),
+        ...(lagFormatBad === undefined ? {} : { lagFormatBad, lagFormatOffset: lf.offsetOf("LagFormat") }),
+        ...(unmapped === undefined ? {} : { unmapped }),
       });
+    this.links.push({ from: pred, to, type, lag });
+    this.linkOffsets.push(offset);
+  }
+
+  // ---- calendars, field definitions, resources, assignments: one small tree per record ----
+
+  private openInTree(name: string, attrs: Record<string, string> | undefined, offset: number): void {
+    const node: XmlNode = { name, attrs, text: "", children: undefined, offset };
+    const top = this.tree[this.tree.length - 1];
+    if (top) (top.children ??= []).push(node);
+    this.tree.push(node);
+    this.txt = TXT_TREE;
+  }
+
+  private finishTreeRecord(node: XmlNode): void {
+    switch (this.section) {
+      case SEC_CALENDARS:
+        return this.finishCalendar(node);
+      case SEC_EXTATTRS:
+        return this.finishFieldDefinition(node);
+      case SEC_RESOURCES:
+        return this.finishResource(node);
+      case SEC_ASSIGNMENTS:
+        return this.finishAssignment(node);
     }
   }
 
-  // Resources.
-  const resources: Resource[] = [];
-  const resIds = new Set<string>();
-  const R = "Resource";
-  for (const rn of children(pf.node_("Resources"), "Resource")) {
+  private finishCalendar(c: XmlNode): void {
+    const r = this.r;
+    const cal = readCalendar(r, c);
+    if (!cal) return;
+    if (this.calIds.has(cal.id)) {
+      r.sink.at("DUPLICATE_ID", `second calendar with UID ${cal.id} dropped`, c.offset, {
+        element: "Calendar",
+      });
+      return;
+    }
+    this.calIds.add(cal.id);
+    this.calendars.push(cal);
+  }
+
+  private finishFieldDefinition(ea: XmlNode): void {
+    const ef = new Fields(ea);
+    const id = ef.get("FieldID");
+    const name = ef.get("FieldName");
+    if (id === undefined) return;
+    const raw: Record<string, string> = {};
+    for (const c of ea.children ?? []) if (c.children === undefined) raw[c.name] = c.text;
+    if (Object.keys(raw).some((k) => k !== "FieldID" && k !== "FieldName" && k !== "Alias"))
+      this.extAttrDefs.push(raw);
+    const key = name ?? `Field${id}`;
+    this.fieldNames.set(id, key);
+    const alias = ef.get("Alias");
+    const lower = key.toLowerCase().replace(/\s+/g, "");
+    const type = lower.startsWith("text")
+      ? "text"
+      : lower.startsWith("number")
+        ? "number"
+        : lower.startsWith("flag")
+          ? "flag"
+          : lower.startsWith("cost")
+            ? "cost"
+            : lower.startsWith("duration")
+              ? "duration"
+              : lower.startsWith("outlinecode")
+                ? "outlineCode"
+                : "date";
+    const id0 = Number(id);
+    const entity =
+      id0 >= 205520000 && id0 < 205600000
+        ? "resource"
+        : id0 >= 255852000 && id0 < 255900000
+          ? "assignment"
+          : "task";
+    if (alias !== undefined || this.extAttrDefs.includes(raw))
+      this.customFieldDefinitions.push({
+        key,
+        entity: entity === "resource" && type === "outlineCode" ? "task" : entity,
+        type,
+        ...(alias === undefined ? {} : { alias }),
+      });
+  }
+
+  private fieldValue(
+    ef: FieldSource,
+    offset: number,
+    element: string,
+  ): [string, string | number | boolean | null] | undefined {
+    const r = this.r;
+    const id = ef.get("FieldID");
+    if (id === undefined) return undefined;
+    const key = (this.prior?.fieldNames ?? this.fieldNames).get(id) ?? `Field${id}`;
+    const value = ef.get("Value") ?? "";
+    const lower = key.toLowerCase();
+    if (lower.startsWith("number")) {
+      const n = Number(value);
+      if (!Number.isFinite(n)) {
+        r.sink.aggregate("INVALID_VALUE", `${element}/ExtendedAttribute`, `invalid number in ${key}`, offset);
+        return undefined;
+      }
+      return [key, n];
+    }
+    if (lower.startsWith("flag")) return [key, value === "1" || value === "true"];
+    if (lower.startsWith("cost")) {
+      const m = moneyOf(value, r.currency, -2);
+      return [key, m ? m.amount : value];
+    }
+    if (lower.startsWith("duration")) {
+      const fmt = ef.get("DurationFormat");
+      return [key, fmt === undefined ? value : `${value}|${fmt}`];
+    }
+    return [key, value];
+  }
+
+  /** Fixes duration settings and currency before the first record that needs them. */
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    const r = this.r;
+    if (this.prior) {
+      r.settings = this.prior.settings;
+      r.currency = this.prior.currency;
+      return;
+    }
+    const s = settingsOf(r, this.pf);
+    r.settings = s.settings;
+    r.currency = s.currency;
+  }
+
+  private finishResource(rn: XmlNode): void {
+    const r = this.r;
+    const R = "Resource";
     const f = new Fields(rn);
     const uid = f.get("UID");
     if (uid === undefined) {
       r.sink.aggregate("MISSING_ID", R, "resource without UID dropped", rn.offset);
-      continue;
+      return;
     }
     if (r.bool(f, "IsNull", R) === true) {
       r.sink.aggregate("NULL_RESOURCE", R, "blank (null) resource row dropped", rn.offset);
-      continue;
+      return;
     }
     if (uid === "0" && f.get("Name") === undefined) {
       // MS Project's unnamed placeholder resource.
-      continue;
+      return;
     }
-    if (resIds.has(uid)) {
+    if (this.resIds.has(uid)) {
       r.sink.at("DUPLICATE_ID", `second resource with UID ${uid} dropped`, rn.offset, { element: R });
-      continue;
+      return;
     }
-    resIds.add(uid);
+    this.resIds.add(uid);
     const type = r.int(f, "Type", R);
     const isCost = r.bool(f, "IsCostResource", R);
     const maxUnits = r.num(f, "MaxUnits", R);
@@ -1167,7 +1466,7 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
     }
     const cal = f.get("CalendarUID");
     if (cal !== undefined && cal !== "-1") {
-      if (calIds.has(cal)) res.calendarId = cal;
+      if ((this.prior?.calIds ?? this.calIds).has(cal)) res.calendarId = cal;
       else
         r.sink.aggregate(
           "UNKNOWN_REFERENCE",
@@ -1185,47 +1484,46 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
     const notes = f.get("Notes");
     if (notes !== undefined) res.notes = notes;
     for (const ea of f.all("ExtendedAttribute")) {
-      const kv = fieldValue(ea, R);
+      const kv = this.fieldValue(new Fields(ea), ea.offset, R);
       if (kv) res.customFields[kv[0]] = kv[1];
     }
     f.use("IsNull", "Type", "IsCostResource", "MaxUnits");
     r.rest(f, R, RESOURCE_REGENERATED, ext, KNOWN_RESOURCE);
     if (Object.keys(ext).length > 0) res.extensions = { mspdi: ext };
-    resources.push(res);
+    this.resources.push(res);
   }
 
-  // Assignments.
-  const assignments: Assignment[] = [];
-  const asgIds = new Set<string>();
-  const A = "Assignment";
-  let noResource = 0;
-  for (const an of children(pf.node_("Assignments"), "Assignment")) {
+  private finishAssignment(an: XmlNode): void {
+    const r = this.r;
+    const A = "Assignment";
+    const refTaskIds = this.prior?.taskIds ?? this.taskIds;
+    const refResIds = this.prior?.resIds ?? this.resIds;
     const f = new Fields(an);
     const uid = f.get("UID");
     const taskId = f.get("TaskUID");
     const resId = f.get("ResourceUID");
     if (uid === undefined || taskId === undefined || resId === undefined) {
       r.sink.aggregate("MISSING_ID", A, "assignment without UID, TaskUID or ResourceUID dropped", an.offset);
-      continue;
+      return;
     }
-    if (resId === "-65535" || resId === "-1" || (resId === "0" && !resIds.has("0"))) {
-      noResource++;
-      continue;
+    if (resId === "-65535" || resId === "-1" || (resId === "0" && !refResIds.has("0"))) {
+      this.noResource++;
+      return;
     }
-    if (!taskIds.has(taskId) || !resIds.has(resId)) {
+    if (!refTaskIds.has(taskId) || !refResIds.has(resId)) {
       r.sink.aggregate(
         "UNKNOWN_REFERENCE",
         A,
         "assignment to an unknown task or resource dropped",
         an.offset,
       );
-      continue;
+      return;
     }
-    if (asgIds.has(uid)) {
+    if (this.asgIds.has(uid)) {
       r.sink.at("DUPLICATE_ID", `second assignment with UID ${uid} dropped`, an.offset, { element: A });
-      continue;
+      return;
     }
-    asgIds.add(uid);
+    this.asgIds.add(uid);
     const units = r.num(f, "Units", A);
     const minutes = (name: string): number | undefined => {
       const t = f.get(name);
@@ -1268,7 +1566,7 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
     const cost = r.money(f, "Cost", A);
     if (cost !== undefined) asg.cost = cost;
     for (const ea of f.all("ExtendedAttribute")) {
-      const kv = fieldValue(ea, A);
+      const kv = this.fieldValue(new Fields(ea), ea.offset, A);
       if (kv) asg.customFields[kv[0]] = kv[1];
     }
     const tpd = f.all("TimephasedData");
@@ -1289,108 +1587,274 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
     f.use("LevelingDelayFormat", "WorkContour");
     r.rest(f, A, ASSIGNMENT_REGENERATED, ext, KNOWN_ASSIGNMENT);
     if (Object.keys(ext).length > 0) asg.extensions = { mspdi: ext };
-    assignments.push(asg);
+    this.assignments.push(asg);
   }
-  if (noResource > 0)
-    r.sink.add({
-      code: "UNASSIGNED_ROWS",
-      message: `${noResource} assignment rows without a resource (ResourceUID -65535) skipped; MS Project regenerates them`,
-      element: "Assignment",
-      count: noResource,
-    });
 
-  // Project settings.
-  const start =
-    r.date(pf, "StartDate", P) ??
-    rows
-      .map((x) => x.task.reported?.start)
-      .filter((x): x is string => !!x)
-      .sort()[0] ??
-    "2000-01-03T08:00:00";
-  if (!pf.has("StartDate"))
-    r.sink.add({
-      code: "DEFAULTED",
-      message: `no project StartDate; ${start} used`,
-      element: "Project/StartDate",
-    });
-  const sfs = r.bool(pf, "ScheduleFromStart", P);
-  const finish = r.date(pf, "FinishDate", P);
-  const status = r.date(pf, "StatusDate", P);
-  const csl = r.num(pf, "CriticalSlackLimit", P);
-  const dtt = r.int(pf, "DefaultTaskType", P);
-  const projExt: Record<string, string> = {};
-  pf.use(
-    "SaveVersion",
-    "MinutesPerDay",
-    "MinutesPerWeek",
-    "DaysPerMonth",
-    "CurrencyCode",
-    "CalendarUID",
-    "GUID",
-    "Name",
-    "Title",
-  );
-  if (finish !== undefined && sfs !== false) projExt["FinishDate"] = pf.get("FinishDate")!;
-  for (const name of [
-    "OutlineCodes",
-    "WBSMasks",
-    "Views",
-    "Filters",
-    "Groups",
-    "Tables",
-    "Maps",
-    "Reports",
-    "Drawings",
-    "DataLinks",
-    "VBAProjects",
-  ]) {
-    const n = pf.node_(name);
-    if (n?.children && n.children.length > 0)
-      r.sink.at("UNMAPPED_ELEMENT", `Project/${name} is not supported and was dropped`, n.offset, {
-        element: `Project/${name}`,
+  /** Builds the project once the whole document was read. */
+  result(): ReadMspdiResult {
+    const r = this.r;
+    const pf = this.pf;
+    const options = this.options;
+    const P = "Project";
+    if (this.prior) settingsOf(r, pf);
+    else this.settle();
+    for (const c of this.calendars) {
+      if (c.parentId !== undefined && !this.calIds.has(c.parentId)) {
+        r.sink.add({
+          code: "UNKNOWN_REFERENCE",
+          message: `calendar ${c.id}: base calendar ${c.parentId} not found; made a base calendar`,
+          element: "Calendar/BaseCalendarUID",
+        });
+        delete (c as { parentId?: string }).parentId;
+      }
+    }
+    let defaultCalendarId = pf.get("CalendarUID");
+    if (defaultCalendarId === undefined || !this.calIds.has(defaultCalendarId)) {
+      const first = this.calendars.find((c) => c.parentId === undefined);
+      if (first) defaultCalendarId = first.id;
+      else {
+        defaultCalendarId = "pmokit-standard";
+        const std: DayPattern = {
+          working: true,
+          times: [
+            { from: "08:00", to: "12:00" },
+            { from: "13:00", to: "17:00" },
+          ],
+        };
+        this.calendars.push({
+          id: defaultCalendarId,
+          name: "Standard",
+          weekDays: {
+            sunday: { working: false },
+            monday: std,
+            tuesday: std,
+            wednesday: std,
+            thursday: std,
+            friday: std,
+            saturday: { working: false },
+          },
+          workWeeks: [],
+          exceptions: [],
+        });
+      }
+      r.sink.at(
+        "DEFAULTED",
+        `project calendar ${pf.get("CalendarUID") ?? "(none)"} not found; calendar ${defaultCalendarId} used`,
+        pf.offsetOf("CalendarUID"),
+        { element: "Project/CalendarUID" },
+      );
+    }
+
+    // Custom field definitions.
+
+    // Hierarchy from outline levels (document order is outline order).
+    const stack: number[] = [];
+    const levels = this.levels;
+    for (let i = 0; i < this.tasks.length; i++) {
+      const level = levels[i]!;
+      while (stack.length > 0 && levels[stack[stack.length - 1]!]! >= level) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent !== undefined) {
+        this.tasks[i]!.parentId = this.tasks[parent]!.id;
+        if (level > levels[parent]! + 1)
+          r.sink.aggregate(
+            "INVALID_VALUE",
+            "Task/OutlineLevel",
+            "outline level jumps by more than one; parent taken from the previous shallower task",
+            this.offsets[i],
+          );
+      }
+      stack.push(i);
+    }
+
+    // Links, now that every task id is known.
+    const dependencies: Dependency[] = [];
+    const E = "Task/PredecessorLink";
+    for (let i = 0; i < this.links.length; i++) {
+      const dep = this.links[i]!;
+      const ln = this.linkExtras.get(i);
+      if (ln?.cross) {
+        dependencies.push(dep);
+        continue;
+      }
+      if (!this.taskIds.has(dep.from)) {
+        r.sink.aggregate(
+          "UNKNOWN_REFERENCE",
+          E,
+          `link from unknown task ${dep.from} to ${dep.to} dropped`,
+          this.linkOffsets[i],
+        );
+        continue;
+      }
+      if (ln === undefined) {
+        dependencies.push(dep);
+        continue;
+      }
+      if (ln.lagFormatBad !== undefined)
+        r.sink.aggregate(
+          "INVALID_VALUE",
+          `${E}/LagFormat`,
+          `invalid ${E}/LagFormat: expected ${ln.lagFormatBad}`,
+          ln.lagFormatOffset,
+        );
+      if (ln.unmapped)
+        for (const [name, offset] of ln.unmapped)
+          r.sink.aggregate(
+            "UNMAPPED_FIELD",
+            `${E}/${name}`,
+            `${E}/${name} is not supported and was dropped`,
+            offset,
+          );
+      dependencies.push(
+        ln.lagFormat === undefined ? dep : { ...dep, extensions: { mspdi: { LagFormat: ln.lagFormat } } },
+      );
+    }
+    if (this.noResource > 0)
+      r.sink.add({
+        code: "UNASSIGNED_ROWS",
+        message: `${this.noResource} assignment rows without a resource (ResourceUID -65535) skipped; MS Project regenerates them`,
+        element: "Assignment",
+        count: this.noResource,
       });
+    const defaultCalendarId0 = defaultCalendarId;
+    // Project settings.
+    const start =
+      r.date(pf, "StartDate", P) ??
+      this.tasks
+        .map((x) => x.reported?.start)
+        .filter((x): x is string => !!x)
+        .sort()[0] ??
+      "2000-01-03T08:00:00";
+    if (!pf.has("StartDate"))
+      r.sink.add({
+        code: "DEFAULTED",
+        message: `no project StartDate; ${start} used`,
+        element: "Project/StartDate",
+      });
+    const sfs = r.bool(pf, "ScheduleFromStart", P);
+    const finish = r.date(pf, "FinishDate", P);
+    const status = r.date(pf, "StatusDate", P);
+    const csl = r.num(pf, "CriticalSlackLimit", P);
+    const dtt = r.int(pf, "DefaultTaskType", P);
+    const projExt: Record<string, string> = {};
+    pf.use(
+      "SaveVersion",
+      "MinutesPerDay",
+      "MinutesPerWeek",
+      "DaysPerMonth",
+      "CurrencyCode",
+      "CalendarUID",
+      "GUID",
+      "Name",
+      "Title",
+    );
+    if (finish !== undefined && sfs !== false) projExt["FinishDate"] = pf.get("FinishDate")!;
+    for (const name of [
+      "OutlineCodes",
+      "WBSMasks",
+      "Views",
+      "Filters",
+      "Groups",
+      "Tables",
+      "Maps",
+      "Reports",
+      "Drawings",
+      "DataLinks",
+      "VBAProjects",
+    ]) {
+      if (pf.isComplex(name))
+        r.sink.at("UNMAPPED_ELEMENT", `Project/${name} is not supported and was dropped`, pf.offsetOf(name), {
+          element: `Project/${name}`,
+        });
+    }
+    const honor = r.bool(pf, "HonorConstraints", P) ?? true;
+    const ndrv = r.bool(pf, "NewTasksEffortDriven", P) ?? false;
+    const mcp = r.bool(pf, "MultipleCriticalPaths", P) ?? false;
+    r.rest(pf, P, PROJECT_COMPLEX, projExt, KNOWN_PROJECT);
+    const guid = pf.get("GUID");
+    const extensions: Record<string, unknown> = {};
+    if (Object.keys(projExt).length > 0) extensions["mspdi"] = projExt;
+    if (this.extAttrDefs.length > 0) extensions["mspdi:ExtendedAttributes"] = this.extAttrDefs;
+    const project: Project = {
+      id: options.projectId ?? guid ?? "1",
+      name: pf.get("Name") ?? pf.get("Title") ?? options.fileName ?? "",
+      priority: 500,
+      settings: {
+        minutesPerDay: r.settings.minutesPerDay,
+        minutesPerWeek: r.settings.minutesPerWeek,
+        daysPerMonth: r.settings.daysPerMonth,
+        currency: r.currency,
+        defaultCalendarId: defaultCalendarId0,
+        startDate: start,
+        ...(finish !== undefined && sfs === false ? { finishDate: finish } : {}),
+        ...(status !== undefined ? { statusDate: status } : {}),
+        scheduleFrom: sfs === false ? "finish" : "start",
+        honorConstraints: honor,
+        criticalSlackLimitMinutes: csl !== undefined ? csl * r.settings.minutesPerDay : 0,
+        newTasksEffortDriven: ndrv,
+        defaultTaskType: dtt === 1 ? "fixedDuration" : dtt === 2 ? "fixedWork" : "fixedUnits",
+        totalSlackCalculation: "smallest",
+        calculateMultipleCriticalPaths: mcp,
+        useExpectedFinish: false,
+      },
+      calendars: this.calendars,
+      tasks: this.tasks,
+      dependencies,
+      resources: this.resources,
+      assignments: this.assignments,
+      risks: [],
+      issues: [],
+      ...(this.customFieldDefinitions.length > 0
+        ? { customFieldDefinitions: this.customFieldDefinitions }
+        : {}),
+      ...(Object.keys(extensions).length > 0 ? { extensions: extensions as Project["extensions"] } : {}),
+    };
+    return { project: checkProject(project, options.fileName), warnings: r.sink.done() };
   }
-  const honor = r.bool(pf, "HonorConstraints", P) ?? true;
-  const ndrv = r.bool(pf, "NewTasksEffortDriven", P) ?? false;
-  const mcp = r.bool(pf, "MultipleCriticalPaths", P) ?? false;
-  r.rest(pf, P, PROJECT_COMPLEX, projExt, KNOWN_PROJECT);
-  const guid = pf.get("GUID");
-  const extensions: Record<string, unknown> = {};
-  if (Object.keys(projExt).length > 0) extensions["mspdi"] = projExt;
-  if (extAttrDefs.length > 0) extensions["mspdi:ExtendedAttributes"] = extAttrDefs;
-  const project: Project = {
-    id: options.projectId ?? guid ?? "1",
-    name: pf.get("Name") ?? pf.get("Title") ?? options.fileName ?? "",
-    priority: 500,
-    settings: {
-      minutesPerDay: r.settings.minutesPerDay,
-      minutesPerWeek: r.settings.minutesPerWeek,
-      daysPerMonth: r.settings.daysPerMonth,
-      currency: r.currency,
-      defaultCalendarId,
-      startDate: start,
-      ...(finish !== undefined && sfs === false ? { finishDate: finish } : {}),
-      ...(status !== undefined ? { statusDate: status } : {}),
-      scheduleFrom: sfs === false ? "finish" : "start",
-      honorConstraints: honor,
-      criticalSlackLimitMinutes: csl !== undefined ? csl * r.settings.minutesPerDay : 0,
-      newTasksEffortDriven: ndrv,
-      defaultTaskType: dtt === 1 ? "fixedDuration" : dtt === 2 ? "fixedWork" : "fixedUnits",
-      totalSlackCalculation: "smallest",
-      calculateMultipleCriticalPaths: mcp,
-      useExpectedFinish: false,
-    },
-    calendars,
-    tasks: rows.map((x) => x.task),
-    dependencies,
-    resources,
-    assignments,
-    risks: [],
-    issues: [],
-    ...(customFieldDefinitions.length > 0 ? { customFieldDefinitions } : {}),
-    ...(Object.keys(extensions).length > 0 ? { extensions: extensions as Project["extensions"] } : {}),
+}
+
+/** Duration settings and currency from the project fields (warnings for invalid values). */
+function settingsOf(r: Reader, pf: FieldSource): { settings: DurationSettings; currency: string } {
+  const P = "Project";
+  const mpd = r.num(pf, "MinutesPerDay", P);
+  const mpw = r.num(pf, "MinutesPerWeek", P);
+  const dpm = r.num(pf, "DaysPerMonth", P);
+  const settings = {
+    minutesPerDay: mpd !== undefined && mpd > 0 ? mpd : 480,
+    minutesPerWeek: mpw !== undefined && mpw > 0 ? mpw : 2400,
+    daysPerMonth: dpm !== undefined && dpm > 0 ? dpm : 20,
   };
-  return { project: finishProject(project, r.sink, options.fileName), warnings: r.sink.done() };
+  const cc = pf.get("CurrencyCode");
+  let currency = "USD";
+  if (cc !== undefined && /^[A-Z]{3}$/.test(cc)) currency = cc;
+  else
+    r.sink.at(
+      "DEFAULTED",
+      `no valid CurrencyCode${cc ? ` ('${cc}')` : ""}; USD assumed`,
+      pf.offsetOf("CurrencyCode"),
+      { element: "Project/CurrencyCode" },
+    );
+  return { settings, currency };
+}
+
+/** Parses MSPDI text (already decoded) into a project, streaming. */
+function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult {
+  const first = new MspdiStream(input, options, undefined);
+  tokenizeXml(input, first, options);
+  if (!first.needSecondPass) return first.result();
+  // Sections out of schema order (settings or calendars after tasks): read again with what the first
+  // pass learned, so every record is mapped with the final settings.
+  const s = settingsOf(new Reader(input, "drop"), first.pf);
+  const second = new MspdiStream(input, options, {
+    settings: s.settings,
+    currency: s.currency,
+    calIds: first.calIds,
+    fieldNames: first.fieldNames,
+    taskIds: first.taskIds,
+    resIds: first.resIds,
+  });
+  tokenizeXml(input, second, options);
+  return second.result();
 }
 
 /**
@@ -1402,13 +1866,17 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
  * everything skipped is reported in `warnings`.
  *
  * The XML is parsed with pmokit's own secure tokenizer: no DTD processing or entity expansion,
- * size and depth limits.
+ * size and depth limits. Reading streams: records are mapped from the tokenizer's events as they
+ * close, without a document tree, and the result gets a targeted check instead of a second schema
+ * pass. A file whose settings or calendars come after its tasks is read a second time so that the
+ * result does not depend on element order.
  *
  * @param input - the file's bytes or text
  * @param options - file name, encoding, limits
  * @returns the project and the warnings
  * @throws PmokitError `PARSE_ERROR` (line/column) for malformed XML, `UNSUPPORTED_FORMAT` when the
- *   root is not `<Project>`, `LIMIT_EXCEEDED`, `SCHEMA_VIOLATION` if the result is not a valid project
+ *   root is not `<Project>` (raised as soon as the root opens), `LIMIT_EXCEEDED`, `SCHEMA_VIOLATION`
+ *   if the result is not a valid project
  * @example
  * ```ts
  * import { readMspdi } from "@pmokit/interop";

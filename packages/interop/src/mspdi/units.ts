@@ -103,6 +103,32 @@ export function durationMinutes(d: Duration, s: DurationSettings): number {
   return d.value * minutesPerUnit(d.unit, s);
 }
 
+const HMS_MARKS = [72, 77, 83]; // H M S
+
+/**
+ * Hand-written parser of the form MS Project writes, `PT#H#M#S` with whole numbers (the hot path):
+ * minutes, or -1 when `text` is not exactly that form (the general parser then takes over).
+ */
+function parseHms(text: string): number {
+  const n = text.length;
+  if (n < 7 || text.charCodeAt(0) !== 80 || text.charCodeAt(1) !== 84) return -1;
+  let i = 2;
+  let total = 0;
+  for (let k = 0; k < 3; k++) {
+    let v = 0;
+    const start = i;
+    let c = text.charCodeAt(i);
+    while (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
+    if (i === start || i - start > 12 || c !== HMS_MARKS[k]) return -1;
+    i++;
+    total += k === 0 ? v * 60 : k === 1 ? v : v / 60;
+  }
+  return i === n ? total : -1;
+}
+
 const ISO_DURATION =
   /^(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
@@ -111,6 +137,8 @@ const ISO_DURATION =
  * does not use for working durations). Returns undefined when the text is not a duration.
  */
 export function parseIsoDuration(text: string): number | undefined {
+  const fast = parseHms(text);
+  if (fast >= 0) return fast;
   const m = ISO_DURATION.exec(text.trim());
   if (!m || text.trim() === "P" || text.trim().endsWith("T")) return undefined;
   const num = (k: number): number => (m[k] === undefined ? 0 : Number(m[k]));

@@ -13,7 +13,7 @@ import type {
 import { PmokitError } from "@pmokit/core";
 import type { WarningSink } from "../internal/context.js";
 import { moneyOf, normDateTime, normDecimal } from "../internal/context.js";
-import { finishProject } from "../internal/finish.js";
+import { checkProject } from "../internal/check.js";
 import type { DecodedClndr } from "../xer/clndr.js";
 import { decodeClndr } from "../xer/clndr.js";
 
@@ -141,7 +141,7 @@ class Ctx {
     const raw = rec.f[name];
     if (raw === undefined || raw === "") return undefined;
     // Some P6 exports write decimals with a comma (locale), e.g. 109,083333.
-    const t = /^-?\d+,\d+$/.test(raw) ? raw.replace(",", ".") : raw;
+    const t = raw.indexOf(",") >= 0 && /^-?\d+,\d+$/.test(raw) ? raw.replace(",", ".") : raw;
     const v = Number(t);
     if (!Number.isFinite(v)) {
       this.warnValue(rec, name, "a number", element);
@@ -187,19 +187,28 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
   for (const p of data.projects) if (p.f["proj_id"]) projById.set(p.f["proj_id"]!, p);
   const projKey = (p: P6Rec): string => p.f["proj_short_name"] || `P${p.f["proj_id"] ?? ""}`;
   // Activity ids: task_code, unless it repeats within the project.
-  const codeCount = new Map<string, number>();
+  const codeCounts = new Map<string, Map<string, number>>();
   for (const t of data.tasks) {
-    const k = `${t.f["proj_id"] ?? ""}\u0000${t.f["task_code"] ?? ""}`;
-    codeCount.set(k, (codeCount.get(k) ?? 0) + 1);
-  }
-  const activityId = (t: P6Rec): string => {
+    const proj = t.f["proj_id"] ?? "";
+    let m = codeCounts.get(proj);
+    if (m === undefined) codeCounts.set(proj, (m = new Map()));
     const code = t.f["task_code"] ?? "";
-    const k = `${t.f["proj_id"] ?? ""}\u0000${code}`;
-    if (code !== "" && codeCount.get(k) === 1) return code;
-    return `ID-${t.f["task_id"] ?? ""}`;
+    m.set(code, (m.get(code) ?? 0) + 1);
+  }
+  const activityIds = new Map<P6Rec, string>();
+  const activityId = (t: P6Rec): string => {
+    let id = activityIds.get(t);
+    if (id !== undefined) return id;
+    const code = t.f["task_code"] ?? "";
+    id =
+      code !== "" && codeCounts.get(t.f["proj_id"] ?? "")?.get(code) === 1
+        ? code
+        : `ID-${t.f["task_id"] ?? ""}`;
+    activityIds.set(t, id);
+    return id;
   };
   let dupCodes = 0;
-  for (const n of codeCount.values()) if (n > 1) dupCodes += n;
+  for (const m of codeCounts.values()) for (const n of m.values()) if (n > 1) dupCodes += n;
   if (dupCodes > 0)
     sink.add({
       code: "DUPLICATE_ID",
@@ -345,7 +354,6 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       else actByWbs.set(key, [t]);
     }
     const emitted = new Set<string>();
-    const activityTasks = new Map<P6Rec, Task>();
     const emitWbs = (wbsId: string, parentTaskId: string | undefined, level: number): void => {
       for (const t of actByWbs.get(wbsId) ?? []) {
         const task = mapActivity(
@@ -361,7 +369,6 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         );
         const code = codeOf(wbsId);
         if (code !== "") task.wbs = code;
-        activityTasks.set(t, task);
         tasks.push(task);
       }
       for (const w of wbsKids.get(wbsId) ?? []) {
@@ -428,24 +435,19 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       }
       const lag = c.num(d, "lag_hr_cnt", "TASKPRED") ?? 0;
       const pred = taskById.get(d.f["pred_task_id"] ?? "");
-      const ext: Record<string, string> = {};
-      if (d.f["task_pred_id"]) ext["task_pred_id"] = d.f["task_pred_id"];
-      const base = {
-        to: activityId(succ),
-        type,
-        lag: { value: lag, unit: "hours" as const },
-        ...(Object.keys(ext).length > 0 ? { extensions: { p6: ext } } : {}),
-      };
+      const predId = d.f["task_pred_id"];
+      const to = activityId(succ);
+      const lagD = { value: lag, unit: "hours" as const };
       if (!pred) {
         const other = projById.get(d.f["pred_proj_id"] ?? "");
         c.warn(
           "EXTERNAL_LINK",
-          `relationship from activity ${d.f["pred_task_id"] ?? ""} (not in this file) to ${base.to} kept as an external link`,
+          `relationship from activity ${d.f["pred_task_id"] ?? ""} (not in this file) to ${to} kept as an external link`,
           d,
           "TASKPRED",
         );
         dependencies.push({
-          ...base,
+          ...linkBase(to, type, lagD, predId),
           from: `ID-${d.f["pred_task_id"] ?? ""}`,
           fromProject: other ? projKey(other) : `P${d.f["pred_proj_id"] ?? "external"}`,
         });
@@ -455,18 +457,23 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         const other = projById.get(pred.f["proj_id"] ?? "");
         c.warn(
           "EXTERNAL_LINK",
-          `relationship from ${activityId(pred)} in project ${other ? projKey(other) : pred.f["proj_id"]} to ${base.to}: cross-project link kept with fromProject`,
+          `relationship from ${activityId(pred)} in project ${other ? projKey(other) : pred.f["proj_id"]} to ${to}: cross-project link kept with fromProject`,
           d,
           "TASKPRED",
         );
         dependencies.push({
-          ...base,
+          ...linkBase(to, type, lagD, predId),
           from: activityId(pred),
           fromProject: other ? projKey(other) : `P${pred.f["proj_id"] ?? ""}`,
         });
         continue;
       }
-      dependencies.push({ ...base, from: activityId(pred) });
+      const from = activityId(pred);
+      dependencies.push(
+        predId
+          ? { from, to, type, lag: lagD, extensions: { p6: { task_pred_id: predId } } }
+          : { from, to, type, lag: lagD },
+      );
     }
 
     // Resources and assignments.
@@ -633,9 +640,35 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       issues: [],
       extensions,
     };
-    projects.push(finishProject(project, sink, fileName));
+    projects.push(checkProject(project, fileName));
   }
   return projects;
+}
+
+function linkBase(
+  to: string,
+  type: Dependency["type"],
+  lag: Dependency["lag"],
+  predId: string | undefined,
+): Omit<Dependency, "from"> {
+  return { to, type, lag, ...(predId ? { extensions: { p6: { task_pred_id: predId } } } : {}) };
+}
+
+function constraintOf(c: Ctx, t: P6Rec, typeKey: string, dateKey: string): Constraint | undefined {
+  const ct = t.f[typeKey];
+  if (!ct) return undefined;
+  const mapped = CONSTRAINT_MAP[ct];
+  if (!mapped) {
+    c.agg("INVALID_VALUE", `TASK.${typeKey}`, `unknown constraint type '${ct}' dropped`, t);
+    return undefined;
+  }
+  if (mapped === "ALAP") return { type: "ALAP" };
+  const date = c.date(t, dateKey, "TASK");
+  if (!date) {
+    c.agg("INVALID_VALUE", `TASK.${dateKey}`, `constraint ${ct} without a date dropped`, t);
+    return undefined;
+  }
+  return { type: mapped, date };
 }
 
 function mapActivity(
@@ -656,29 +689,12 @@ function mapActivity(
     c.agg("INVALID_VALUE", "TASK.task_type", `unknown task_type '${type}' read as task dependent`, t);
   const target = c.num(t, "target_drtn_hr_cnt", E) ?? 0;
   const remain = c.num(t, "remain_drtn_hr_cnt", E);
-  const constraint = (typeKey: string, dateKey: string): Constraint | undefined => {
-    const ct = t.f[typeKey];
-    if (!ct) return undefined;
-    const mapped = CONSTRAINT_MAP[ct];
-    if (!mapped) {
-      c.agg("INVALID_VALUE", `TASK.${typeKey}`, `unknown constraint type '${ct}' dropped`, t);
-      return undefined;
-    }
-    if (mapped === "ALAP") return { type: "ALAP" };
-    const date = c.date(t, dateKey, E);
-    if (!date) {
-      c.agg("INVALID_VALUE", `TASK.${dateKey}`, `constraint ${ct} without a date dropped`, t);
-      return undefined;
-    }
-    return { type: mapped, date };
-  };
-  const primary = constraint("cstr_type", "cstr_date");
-  const secondary = constraint("cstr_type2", "cstr_date2");
+  const primary = constraintOf(c, t, "cstr_type", "cstr_date");
+  const secondary = constraintOf(c, t, "cstr_type2", "cstr_date2");
   const task: Task = {
     id,
     name: t.f["task_name"] ?? "",
     outlineLevel: level,
-    ...(parentId === undefined ? {} : { parentId }),
     duration: { value: Math.max(0, target), unit: "hours" },
     milestone: type === "TT_Mile" || type === "TT_FinMile",
     type: "fixedDuration",
@@ -692,6 +708,7 @@ function mapActivity(
     baselines: [],
     customFields: {},
   };
+  if (parentId !== undefined) task.parentId = parentId;
   if (secondary) task.secondaryConstraint = secondary;
   const cal = t.f["clndr_id"];
   if (cal && calIds.has(cal)) task.calendarId = cal;
@@ -718,29 +735,58 @@ function mapActivity(
   const ef = c.date(t, "expect_end_date", E);
   if (ef) task.expectedFinish = ef;
   const reported: NonNullable<Task["reported"]> = {};
+  let nReported = 0;
   const es = c.date(t, "early_start_date", E);
   const eff = c.date(t, "early_end_date", E);
   const ls = c.date(t, "late_start_date", E);
   const lf = c.date(t, "late_end_date", E);
-  if (es) reported.earlyStart = es;
-  if (eff) reported.earlyFinish = eff;
-  if (ls) reported.lateStart = ls;
-  if (lf) reported.lateFinish = lf;
+  if (es) {
+    reported.earlyStart = es;
+    nReported++;
+  }
+  if (eff) {
+    reported.earlyFinish = eff;
+    nReported++;
+  }
+  if (ls) {
+    reported.lateStart = ls;
+    nReported++;
+  }
+  if (lf) {
+    reported.lateFinish = lf;
+    nReported++;
+  }
   const start = as ?? c.date(t, "restart_date", E) ?? es;
   const finish = af ?? c.date(t, "reend_date", E) ?? eff;
-  if (start) reported.start = start;
-  if (finish) reported.finish = finish;
+  if (start) {
+    reported.start = start;
+    nReported++;
+  }
+  if (finish) {
+    reported.finish = finish;
+    nReported++;
+  }
   const tf = c.num(t, "total_float_hr_cnt", E);
   const ff = c.num(t, "free_float_hr_cnt", E);
-  if (tf !== undefined) reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
-  if (ff !== undefined) reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
+  if (tf !== undefined) {
+    reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
+    nReported++;
+  }
+  if (ff !== undefined) {
+    reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
+    nReported++;
+  }
   if (t.f["is_critical"]) reported.critical = t.f["is_critical"] === "1" || t.f["is_critical"] === "true";
   else if (critType === "CT_DrivPath" && t.f["driving_path_flag"])
     reported.critical = t.f["driving_path_flag"] === "Y";
   else if (tf !== undefined && status !== "TK_Complete") reported.critical = tf <= critHours;
-  if (Object.keys(reported).length > 0) task.reported = reported;
+  if (nReported > 0 || reported.critical !== undefined) task.reported = reported;
   const ext: Record<string, string> = {};
-  for (const [k, v] of Object.entries(t.f)) if (v !== "" && !TASK_MAPPED.has(k)) ext[k] = v;
+  const f = t.f;
+  for (const k in f) {
+    const v = f[k]!;
+    if (v !== "" && !TASK_MAPPED.has(k)) ext[k] = v;
+  }
   ext["task_id"] = t.f["task_id"] ?? "";
   task.extensions = { p6: ext };
   void minutesPerDay;

@@ -1,5 +1,6 @@
 import type { XmlTokenizeOptions } from "./tokenizer.js";
 import { tokenizeXml } from "./tokenizer.js";
+import type { FieldSource } from "../mspdi/records.js";
 
 /**
  * An element of a parsed XML document (local names, entity-decoded text).
@@ -84,7 +85,7 @@ export function children(node: XmlNode | undefined, name: string): XmlNode[] {
  * Index of an element's children: leaf text by name (first occurrence) and the complex children.
  * Built once per record so field look-ups are O(1).
  */
-export class Fields {
+export class Fields implements FieldSource {
   readonly node: XmlNode;
   private readonly map = new Map<string, XmlNode>();
   private used: Set<string> | undefined;
@@ -107,6 +108,15 @@ export class Fields {
   /** Marks fields as consumed without reading them. */
   use(...names: string[]): void {
     for (const n of names) (this.used ??= new Set()).add(n);
+  }
+  offsetOf(name: string): number | undefined {
+    return this.node_(name)?.offset;
+  }
+  isComplex(name: string): boolean {
+    return this.map.get(name)?.children !== undefined;
+  }
+  textOf(name: string): string {
+    return this.map.get(name)?.text ?? "";
   }
   node_(name: string): XmlNode | undefined {
     const n = this.map.get(name);

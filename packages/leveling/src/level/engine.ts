@@ -44,6 +44,7 @@ export interface ResolvedOptions {
   readonly preserveMinimumFloatMinutes: number;
   readonly maxOverallocationPercent: number;
   readonly levelIndividualAssignments: boolean;
+  readonly allowSplits: boolean;
   readonly clearFirst: boolean;
   readonly levelManualTasks: boolean;
   readonly from: EpochMinute | undefined;
@@ -63,7 +64,7 @@ function bad(path: string, expected: string, received: unknown): never {
   });
 }
 
-export function resolveOptions(o: LevelingOptions, warnings: LevelingWarning[]): ResolvedOptions {
+export function resolveOptions(o: LevelingOptions, _warnings: LevelingWarning[]): ResolvedOptions {
   const order = o.order ?? "standard";
   if (order !== "id" && order !== "standard" && order !== "priorityStandard")
     bad("order", "id | standard | priorityStandard", order);
@@ -74,11 +75,6 @@ export function resolveOptions(o: LevelingOptions, warnings: LevelingWarning[]):
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) bad(name, "a number >= 0", v);
     return v;
   };
-  if (o.allowSplits === true)
-    warnings.push({
-      code: "SPLITS_NOT_SUPPORTED",
-      message: "allowSplits: splitting remaining work is not implemented yet; tasks are delayed whole",
-    });
   const date = (v: string | undefined, name: string): EpochMinute | undefined =>
     v === undefined ? undefined : toEpochMinute(v, name);
   return {
@@ -88,6 +84,7 @@ export function resolveOptions(o: LevelingOptions, warnings: LevelingWarning[]):
     preserveMinimumFloatMinutes: num(o.preserveMinimumFloatMinutes, "preserveMinimumFloatMinutes", 0),
     maxOverallocationPercent: num(o.maxOverallocationPercent, "maxOverallocationPercent", 0),
     levelIndividualAssignments: o.levelIndividualAssignments ?? true,
+    allowSplits: o.allowSplits ?? false,
     clearFirst: o.clearFirst ?? true,
     levelManualTasks: o.levelManualTasks ?? false,
     from: date(o.from, "from"),
@@ -105,23 +102,27 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** Sums load and capacity of the resource's working buckets per period. */
-function accumulate(
-  from: number,
-  to: number,
-  work: Uint8Array,
-  pIdx: Int32Array,
-  load: Float64Array,
-  cap: Float64Array,
-  pLoad: Float64Array,
-  pCap: Float64Array,
-): void {
-  for (let b = from; b < to; b++) {
-    if (work[b] === 0) continue;
-    const p = pIdx[b]!;
-    pLoad[p]! += load[b]!;
-    pCap[p]! += cap[b]!;
+/** Reads the `pmokit:levelingParts` extension of an assignment: flat [offset, work, ...] minutes. */
+export function storedParts(ext: Record<string, unknown> | undefined): number[] | undefined {
+  const v = ext?.["pmokit:levelingParts"];
+  if (!Array.isArray(v) || v.length < 2) return undefined;
+  const out: number[] = [];
+  for (const p of v as unknown[]) {
+    const o = (p ?? {}) as { offsetMinutes?: unknown; workMinutes?: unknown };
+    if (typeof o.offsetMinutes !== "number" || typeof o.workMinutes !== "number") return undefined;
+    if (!(o.offsetMinutes >= 0) || !(o.workMinutes > 0)) return undefined;
+    out.push(Math.round(o.offsetMinutes), Math.round(o.workMinutes));
   }
+  return out;
+}
+
+/** A task's own "leveling can split" flag: `pmokit:levelingCanSplit` or MSPDI `LevelingCanSplit`. */
+function taskCanSplit(ext: Record<string, unknown>): boolean {
+  const own = ext["pmokit:levelingCanSplit"];
+  if (own === false || own === 0 || own === "0" || own === "false") return false;
+  const msp = ext["mspdi"] as Record<string, unknown> | undefined;
+  const v = msp?.["LevelingCanSplit"];
+  return !(v === false || v === 0 || v === "0" || v === "false");
 }
 
 const HARD = new Set(["MSO", "MFO", "SNLT", "FNLT", "SO", "FO"]);
@@ -156,6 +157,8 @@ export class LevelModel {
   readonly hard: Uint8Array;
   readonly limitAxis: Float64Array;
   readonly storedDelay: Float64Array;
+  /** Per task: 1 when leveling may split its remaining work (option and task's own flag). */
+  readonly canSplit: Uint8Array;
   readonly projectOf: string[];
   // assignments (only those on active leaf tasks)
   readonly aStart: Int32Array; // CSR per task
@@ -165,6 +168,16 @@ export class LevelModel {
   readonly aLevel: number[] = [];
   readonly aStored: number[] = [];
   readonly aModelIndex: number[] = [];
+  /**
+   * Grid (index into `cals`, i.e. a network calendar) the assignment's work is laid on: its task's
+   * calendar, or the assignment's own calendar when the CPM schedules the task by assignments
+   * (resources on different calendars: each works on its resource calendar, within the task's).
+   */
+  readonly aGrid: Int32Array;
+  /** Working minutes of the assignment on its grid, or -1 for the task's duration. */
+  readonly aDur: Float64Array;
+  /** Stored split parts per assignment (offset, work; working minutes of its grid), or undefined. */
+  readonly aStoredParts: (readonly number[] | undefined)[] = [];
   // resources
   readonly resources: Resource[];
   readonly rIndex = new Map<string, number>();
@@ -215,6 +228,7 @@ export class LevelModel {
     this.hard = new Uint8Array(n);
     this.limitAxis = new Float64Array(n).fill(Infinity);
     this.storedDelay = new Float64Array(n);
+    this.canSplit = new Uint8Array(n);
     this.projectOf = [];
     const settings = project.settings;
     for (let j = 0; j < n; j++) {
@@ -238,6 +252,7 @@ export class LevelModel {
       }
       if (!opts.clearFirst && t.levelingDelay !== undefined)
         this.storedDelay[j] = this.delayAxis(t.levelingDelay, j);
+      if (opts.allowSplits && taskCanSplit(ext)) this.canSplit[j] = 1;
     }
     // Range: tasks starting outside [from, to) before leveling are not delayed.
     if (opts.from !== undefined || opts.to !== undefined) {
@@ -299,6 +314,7 @@ export class LevelModel {
           !opts.clearFirst && a.levelingDelay !== undefined ? this.delayAxis(a.levelingDelay, j) : 0,
         );
         this.aModelIndex.push(k);
+        this.aStoredParts.push(storedParts(a.extensions));
         if (r === undefined)
           warnings.push({
             code: "UNKNOWN_RESOURCE",
@@ -314,6 +330,25 @@ export class LevelModel {
       }
     }
     this.aStart[n] = this.aIds.length;
+    // Assignment-level scheduling of the CPM (resources on different calendars): each work
+    // assignment has its own calendar and duration, in the order of the project's assignments.
+    this.aGrid = new Int32Array(this.aIds.length);
+    this.aDur = new Float64Array(this.aIds.length).fill(-1);
+    const asg = net as Partial<
+      Pick<CompiledNetwork, "assignmentOffsets" | "assignmentCalendar" | "assignmentDuration">
+    >;
+    for (let j = 0; j < n; j++) {
+      let q = asg.assignmentOffsets?.[j] ?? 0;
+      const q1 = asg.assignmentOffsets?.[j + 1] ?? 0;
+      for (let k = this.aStart[j]!; k < this.aStart[j + 1]!; k++) {
+        this.aGrid[k] = net.taskCalendar[j]!;
+        const r = this.rIndex.get(project.assignments[this.aModelIndex[k]!]!.resourceId);
+        if (q >= q1 || r === undefined || this.resources[r]!.type !== "work") continue;
+        this.aGrid[k] = asg.assignmentCalendar![q]!;
+        this.aDur[k] = asg.assignmentDuration![q]!;
+        q++;
+      }
+    }
 
     // Grid resolution and origin.
     let g = 60;
@@ -332,6 +367,8 @@ export class LevelModel {
       if (f > maxFinish) maxFinish = f;
     }
     for (const d of this.aStored) g = gcd(g, d);
+    for (const d of this.aDur) if (d > 0) g = gcd(g, d);
+    for (const ps of this.aStoredParts) if (ps !== undefined) for (const v of ps) g = gcd(g, v);
     for (let k = 0; k < net.linkCount; k++) if (net.linkPercent[k] === 0) g = gcd(g, net.linkLag[k]!);
     g = gcd(g, net.origin);
     for (const r of this.resources)
@@ -365,7 +402,36 @@ export class LevelModel {
     this.pLoad = this.resources.map(() => new Float64Array(0));
     this.pCap = this.resources.map(() => new Float64Array(0));
     // Leveling usually stretches the schedule: start with room for it (growth doubles anyway).
-    this.ensureBuckets(Math.ceil((2.5 * (maxFinish - this.T0)) / g) + Math.ceil((28 * 1440) / g));
+    // A resource cannot finish before it has done all its work: size the grid for the busiest one
+    // (its work over its max units, stretched by the share of working time in a week).
+    const resWork = new Float64Array(R);
+    for (let j = 0; j < n; j++) {
+      const d = Math.max(0, this.cpmFinish[j]! - this.cpmStart[j]!);
+      for (let k = this.aStart[j]!; k < this.aStart[j + 1]!; k++) {
+        const r = this.aRes[k]!;
+        if (r >= 0) resWork[r]! += (this.aDur[k]! >= 0 ? this.aDur[k]! : d) * this.aUnits[k]!;
+      }
+    }
+    let need = 0;
+    for (let r = 0; r < R; r++) if (this.rMax[r]! > 0) need = Math.max(need, resWork[r]! / this.rMax[r]!);
+    const perWeek = Math.max(60, settings.minutesPerWeek ?? 2400);
+    const needSpan = minStart - this.T0 + need * Math.min(20, (7 * 1440) / perWeek) * 1.1;
+    this.ensureBuckets(
+      Math.ceil(Math.max(2.5 * (maxFinish - this.T0), needSpan) / g) + Math.ceil((28 * 1440) / g),
+    );
+  }
+
+  private readonly profileKeys: string[] = [];
+
+  /** Resources with the same key have the same capacity profile. */
+  private profileKey(i: number): string {
+    let k = this.profileKeys[i];
+    if (k === undefined) {
+      const r = this.resources[i]!;
+      k = `${this.rCal[i]?.id ?? ""}\u0000${r.maxUnits}\u0000${JSON.stringify(r.availability)}`;
+      this.profileKeys[i] = k;
+    }
+    return k;
   }
 
   private projectCalendar(): WorkingCalendar {
@@ -490,34 +556,46 @@ export class LevelModel {
     // Periods of the old grid keep their index; only the last old period may grow.
     const firstDirty = oldH > 0 ? pIdx[oldH - 1]! : 0;
     const start = oldH > 0 ? pStart[firstDirty]! : 0;
+    // Capacity, working bitmap and capacity per period depend only on the resource's calendar, max
+    // units and availability: resources alike share them (a pool of 40 people is one profile).
+    const shared = new Map<string, { cap: Float64Array; work: Uint8Array; pCap: Float64Array }>();
     for (let i = 0; i < this.resources.length; i++) {
       const r = this.resources[i]!;
+      const key = this.profileKey(i);
+      let prof = shared.get(key);
+      if (prof === undefined) {
+        const cap = new Float64Array(H);
+        cap.set(this.cap[i]!.subarray(0, oldH));
+        cap.fill(r.maxUnits * this.capFactor, oldH, H);
+        for (const a of r.availability) {
+          const from = a.from === undefined ? -Infinity : toEpochMinute(a.from);
+          const to = a.to === undefined ? Infinity : toEpochMinute(a.to);
+          const b0 = Math.max(oldH, Math.ceil((from - T0) / G));
+          const b1 = Math.min(H, Math.ceil((to - T0) / G));
+          if (b1 > b0) cap.fill(a.units * this.capFactor, b0, b1);
+        }
+        const rc = this.rCal[i];
+        let work: Uint8Array;
+        if (rc === undefined) work = new Uint8Array(H).fill(1);
+        else work = bitmapOf(rc);
+        const pCap = new Float64Array(P);
+        pCap.set(this.pCap[i]!.subarray(0, firstDirty));
+        for (let b = start; b < H; b++) if (work[b] !== 0) pCap[pIdx[b]!]! += cap[b]!;
+        prof = { cap, work, pCap };
+        shared.set(key, prof);
+      }
       const load = new Float64Array(H);
       load.set(this.load[i]!.subarray(0, oldH));
-      const cap = new Float64Array(H);
-      cap.set(this.cap[i]!.subarray(0, oldH));
-      cap.fill(r.maxUnits * this.capFactor, oldH, H);
-      for (const a of r.availability) {
-        const from = a.from === undefined ? -Infinity : toEpochMinute(a.from);
-        const to = a.to === undefined ? Infinity : toEpochMinute(a.to);
-        const b0 = Math.max(oldH, Math.ceil((from - T0) / G));
-        const b1 = Math.min(H, Math.ceil((to - T0) / G));
-        if (b1 > b0) cap.fill(a.units * this.capFactor, b0, b1);
-      }
-      const rc = this.rCal[i];
-      const work = new Uint8Array(H);
-      if (rc === undefined) work.fill(1);
-      else work.set(bitmapOf(rc).subarray(0, H));
       const pLoad = new Float64Array(P);
-      const pCap = new Float64Array(P);
       pLoad.set(this.pLoad[i]!.subarray(0, firstDirty));
-      pCap.set(this.pCap[i]!.subarray(0, firstDirty));
-      accumulate(start, H, work, pIdx, load, cap, pLoad, pCap);
+      // New buckets carry no load yet: only the last old period is summed again.
+      const work = prof.work;
+      for (let b = start; b < oldH; b++) if (work[b] !== 0) pLoad[pIdx[b]!]! += load[b]!;
       this.load[i] = load;
-      this.cap[i] = cap;
+      this.cap[i] = prof.cap;
       this.rWork[i] = work;
       this.pLoad[i] = pLoad;
-      this.pCap[i] = pCap;
+      this.pCap[i] = prof.pCap;
     }
     this.pIdx = pIdx;
     this.pStart = pStart;
@@ -526,7 +604,13 @@ export class LevelModel {
 
   /** Makes sure calendar `c` has at least `rank` working buckets. */
   ensureRank(c: number, rank: number): void {
-    while (this.cals[c]!.wb.length <= rank) this.ensureBuckets(this.H * 2);
+    while (this.cals[c]!.wb.length <= rank) {
+      if (this.H > 20_000_000)
+        throw new PmokitError("INFEASIBLE", "leveling: no working time left on a calendar", {
+          calendarId: this.cals[c]!.cal.id,
+        });
+      this.ensureBuckets(this.H * 2);
+    }
   }
 
   /** Lowest and highest grid bucket booked since the last reset. */
@@ -553,8 +637,12 @@ export interface Placement {
   readonly F: Float64Array;
   /** The start allowed by predecessors and constraints (axis), per task. */
   readonly lo: Float64Array;
-  /** Axis start per assignment. */
+  /** Axis start per assignment (its first booked bucket). */
   readonly aS: Float64Array;
+  /** Axis end per assignment (end of its last booked bucket). */
+  readonly aE: Float64Array;
+  /** Booked ranks per assignment on its grid (`m.aGrid`): flat [start, end, start, end, ...]; several pairs = a split. */
+  readonly parts: (readonly number[])[];
   readonly unresolved: { j: number; a: number; reason: UnresolvedReason; at: number }[];
   /** First conflict met at `lo` for delayed tasks: assignment index and grid bucket. */
   readonly cause: Int32Array;
@@ -623,20 +711,62 @@ class Heap {
 }
 
 const EPS = 1e-9;
+const NONE: readonly number[] = [];
+
+/** Adds (`sign` 1) or removes (-1) the load of assignment `k` booked on `parts` (ranks of its grid). */
+export function bookParts(m: LevelModel, k: number, parts: readonly number[], sign: number): void {
+  const r = m.aRes[k]!;
+  if (r < 0 || parts.length === 0) return;
+  const gi = m.aGrid[k]!;
+  m.ensureRank(gi, parts[parts.length - 1]!);
+  const wb = m.cals[gi]!.wb;
+  const load = m.load[r]!;
+  const pLoad = m.pLoad[r]!;
+  const pIdx = m.pIdx;
+  const rw = m.rWork[r]!;
+  const u = m.aUnits[k]! * sign;
+  const first = wb[parts[0]!]!;
+  const last = wb[parts[parts.length - 1]! - 1]!;
+  if (first < m.touchLo) m.touchLo = first;
+  if (last > m.touchHi) m.touchHi = last;
+  for (let i = 0; i < parts.length; i += 2) {
+    for (let q = parts[i]!; q < parts[i + 1]!; q++) {
+      const b = wb[q]!;
+      if (!rw[b]) continue;
+      load[b]! += u;
+      pLoad[pIdx[b]!]! += u;
+    }
+  }
+}
+
+/** Re-books a placement's assignments on the model's load arrays (e.g. the best of several runs). */
+export function rebook(m: LevelModel, pl: Placement): void {
+  m.resetLoads();
+  for (let k = 0; k < m.aIds.length; k++) bookParts(m, k, pl.parts[k]!, 1);
+}
+
+/** Stored delays (and split parts) replayed by {@link runSchedule} in `replay` mode, axis minutes. */
+export interface ReplayInput {
+  readonly task: (j: number, lo: number) => number;
+  readonly assignment: (k: number, start: number) => number;
+  /** Stored split parts of assignment k: flat [offset, work, ...] working minutes of its grid. */
+  readonly parts?: (k: number) => readonly number[] | undefined;
+}
 
 /**
  * Runs the serial SGS (`mode: "level"`) or replays stored delays (`mode: "replay"`).
- * `delays` (replay): task and assignment delays in axis minutes.
+ * `delays` (replay): task and assignment delays in axis minutes, and stored split parts.
  */
 export function runSchedule(
   m: LevelModel,
   mode: "level" | "replay",
   compare: Compare,
-  delays?: { task: (j: number, lo: number) => number; assignment: (k: number, start: number) => number },
+  delays?: ReplayInput,
 ): Placement {
   const { net, n, G, opts } = m;
   const cals = net.calendars;
   const origin = net.origin;
+  const nA = m.aIds.length;
   const W = (c: number, e: EpochMinute): number => cals[c]!.workingMinutesBetween(origin, e);
   const startOfC = (c: number, v: number): EpochMinute => axisToDate(cals[c]!, origin, v, "start");
   const endOfC = (c: number, v: number): EpochMinute => axisToDate(cals[c]!, origin, v, "end");
@@ -644,8 +774,9 @@ export function runSchedule(
   const F = new Float64Array(n);
   const lo = new Float64Array(n);
   const loE = new Float64Array(n);
-  const aS = new Float64Array(m.aIds.length);
-  const booked = new Uint8Array(m.aIds.length);
+  const aS = new Float64Array(nA);
+  const aE = new Float64Array(nA);
+  const parts: (readonly number[])[] = new Array<readonly number[]>(nA).fill(NONE);
   const cause = new Int32Array(n).fill(-1);
   const causeBucket = new Int32Array(n).fill(-1);
   const unresolved: Placement["unresolved"] = [];
@@ -657,41 +788,42 @@ export function runSchedule(
   };
   const rankOf = (j: number, v: number): number =>
     Math.round((v + m.cals[net.taskCalendar[j]!]!.off * G) / G);
-
-  const book = (j: number, k: number, start: number, sign: number): void => {
-    const r = m.aRes[k]!;
-    if (r < 0) return;
-    const nb = Math.round(dur(j) / G);
-    if (nb <= 0) return;
+  /** Grid bucket of task axis value v: the first working bucket of the task's calendar at or after it. */
+  const bucketAt = (j: number, v: number): number => {
     const c = net.taskCalendar[j]!;
-    const k0 = rankOf(j, start);
-    m.ensureRank(c, k0 + nb);
-    const wb = m.cals[c]!.wb;
-    const load = m.load[r]!;
-    const pLoad = m.pLoad[r]!;
-    const pIdx = m.pIdx;
-    const u = m.aUnits[k]! * sign;
-    const rw = m.rWork[r]!;
-    if (wb[k0]! < m.touchLo) m.touchLo = wb[k0]!;
-    if (wb[k0 + nb - 1]! > m.touchHi) m.touchHi = wb[k0 + nb - 1]!;
-    for (let q = k0; q < k0 + nb; q++) {
-      const b = wb[q]!;
-      if (!rw[b]) continue;
-      load[b]! += u;
-      pLoad[pIdx[b]!]! += u;
-    }
-    booked[k] = sign > 0 ? 1 : 0;
+    const q = rankOf(j, v);
+    m.ensureRank(c, q);
+    return m.cals[c]!.wb[q]!;
+  };
+  /** Rank on grid gi of the first working bucket at or after task axis value v. */
+  const rankAt = (j: number, gi: number, v: number): number => {
+    const b = bucketAt(j, v); // may grow the grid: read the counts after
+    return m.cals[gi]!.cnt[b]!;
+  };
+  /** Task axis value at the boundary before grid bucket b. */
+  const axisAt = (j: number, b: number): number => {
+    if (b >= m.H) m.ensureBuckets(b + 1);
+    const c = m.cals[net.taskCalendar[j]!]!;
+    return (c.cnt[b]! - c.off) * G;
+  };
+  const book = (k: number, sign: number): void => bookParts(m, k, parts[k]!, sign);
+  /** Buckets of work of assignment k (its own duration when the CPM schedules it on its own calendar). */
+  const aNb = (k: number, nb: number): number => (m.aDur[k]! >= 0 ? Math.round(m.aDur[k]! / G) : nb);
+  const contiguous = (j: number, k: number, v: number, taskNb: number): readonly number[] => {
+    const nb = aNb(k, taskNb);
+    if (m.aRes[k]! < 0 || nb <= 0 || taskNb <= 0) return NONE;
+    const r0 = rankAt(j, m.aGrid[k]!, v);
+    return [r0, r0 + nb];
   };
 
-  /** First conflicting rank of assignment k placed from rank k0 (or -1), and the next rank to try. */
+  /** First conflicting rank of assignment k placed from rank k0 of its grid (or -1), and the next rank to try. */
   let conflictBucket = -1;
   let conflictAlone = false;
-  const conflictAt = (j: number, k: number, k0: number, nb: number): number => {
+  const conflictAt = (k: number, k0: number, nb: number): number => {
     const r = m.aRes[k]!;
-    const c = net.taskCalendar[j]!;
-    m.ensureRank(c, k0 + nb);
-    const cg = m.cals[c]!;
-    const wb = cg.wb;
+    const gi = m.aGrid[k]!;
+    m.ensureRank(gi, k0 + nb);
+    const wb = m.cals[gi]!.wb;
     const u = m.aUnits[k]!;
     const load = m.load[r]!;
     const cap = m.cap[r]!;
@@ -727,10 +859,133 @@ export function runSchedule(
         const P = m.pStart.length - 1;
         while (p2 < P - 1 && pCap[p2]! > EPS && pLoad[p2]! >= pCap[p2]! - EPS) p2++;
         if (m.pStart[p2]! >= m.H) m.ensureBuckets(m.H * 2);
-        return Math.max(q0 + 1, m.cals[c]!.cnt[Math.min(m.pStart[p2]!, m.H)]!);
+        return Math.max(q0 + 1, m.cals[gi]!.cnt[Math.min(m.pStart[p2]!, m.H)]!);
       }
     }
     return -1;
+  };
+
+  /**
+   * Earliest start rank in [r0, maxR] of assignment k placed whole (nb buckets), or -1. One pass:
+   * the candidate run grows period by period and restarts after a period that cannot take its share
+   * (at the next period with room), as repeated {@link conflictAt} calls would, in linear time.
+   */
+  const findWhole = (k: number, r0: number, nb: number, maxR: number): number => {
+    const gi = m.aGrid[k]!;
+    const r = m.aRes[k]!;
+    const u = m.aUnits[k]!;
+    let start = r0;
+    let q = r0;
+    while (start <= maxR) {
+      if (q >= start + nb) return start;
+      m.ensureRank(gi, start + nb);
+      const wb = m.cals[gi]!.wb;
+      const rw = m.rWork[r]!;
+      if (minute) {
+        const b = wb[q]!;
+        const load = m.load[r]!;
+        if (rw[b] && load[b]! + u > m.cap[r]![b]! + EPS) {
+          conflictBucket = b;
+          conflictAlone = load[b]! <= EPS;
+          start = q = q + 1;
+        } else q++;
+        continue;
+      }
+      const pIdx = m.pIdx;
+      const p = pIdx[wb[q]!]!;
+      let cnt = 0;
+      const q0 = q;
+      while (q < start + nb && pIdx[wb[q]!]! === p) {
+        cnt += rw[wb[q]!]!;
+        q++;
+      }
+      const pLoad = m.pLoad[r]!;
+      const pCap = m.pCap[r]!;
+      if (cnt > 0 && pLoad[p]! + u * cnt > pCap[p]! + EPS) {
+        conflictBucket = wb[q0]!;
+        conflictAlone = pLoad[p]! <= EPS;
+        let p2 = p + 1;
+        const P = m.pStart.length - 1;
+        while (p2 < P - 1 && pCap[p2]! > EPS && pLoad[p2]! >= pCap[p2]! - EPS) p2++;
+        if (m.pStart[p2]! >= m.H) m.ensureBuckets(m.H * 2);
+        start = q = Math.max(q0 + 1, m.cals[gi]!.cnt[Math.min(m.pStart[p2]!, m.H)]!);
+      }
+    }
+    return -1;
+  };
+
+  /**
+   * Split placement (MS Project "leveling can create splits in remaining work"): lays the nb
+   * buckets of assignment k from rank r0 of its grid, each period taking what still fits on the
+   * resource and skipping periods that are full. Undefined when the first part would start after
+   * `maxStart` or the last would end after `maxEnd`.
+   */
+  const fill = (
+    k: number,
+    r0: number,
+    nb: number,
+    maxStart: number,
+    maxEnd: number,
+  ): number[] | undefined => {
+    const gi = m.aGrid[k]!;
+    const r = m.aRes[k]!;
+    const u = m.aUnits[k]!;
+    const out: number[] = [];
+    let q = r0;
+    let need = nb;
+    let lastP = -1;
+    let lastUsed = 0;
+    while (need > 0) {
+      if (out.length === 0 ? q > maxStart : q + need > maxEnd) return undefined;
+      m.ensureRank(gi, q + need);
+      const wb = m.cals[gi]!.wb;
+      const rw = m.rWork[r]!;
+      const pIdx = m.pIdx;
+      let take = 0;
+      if (minute) {
+        const load = m.load[r]!;
+        const cap = m.cap[r]!;
+        while (take < need) {
+          const b = wb[q + take]!;
+          if (rw[b] && load[b]! + u > cap[b]! + EPS) break;
+          take++;
+        }
+        if (take === 0) {
+          q++;
+          continue;
+        }
+      } else {
+        const p = pIdx[wb[q]!]!;
+        // Room left in the period, less what this assignment already took there.
+        let room = m.pCap[r]![p]! - m.pLoad[r]![p]! - (p === lastP ? lastUsed : 0) + EPS;
+        const room0 = room;
+        while (take < need) {
+          const b = wb[q + take]!;
+          if (pIdx[b] !== p) break;
+          if (rw[b]) {
+            if (u > room) break;
+            room -= u;
+          }
+          take++;
+        }
+        if (p !== lastP) {
+          lastP = p;
+          lastUsed = 0;
+        }
+        lastUsed += room0 - room;
+        if (take === 0) {
+          // The period is full for this assignment: continue at the next period.
+          if (m.pStart[p + 1]! >= m.H) m.ensureBuckets(m.H * 2);
+          q = Math.max(q + 1, m.cals[gi]!.cnt[Math.min(m.pStart[p + 1]!, m.H)]!);
+          continue;
+        }
+      }
+      if (out.length > 0 && out[out.length - 1] === q) out[out.length - 1] = q + take;
+      else out.push(q, q + take);
+      q += take;
+      need -= take;
+    }
+    return out;
   };
 
   // The search never goes further than the horizon past the latest finish booked so far (after it
@@ -745,7 +1000,11 @@ export function runSchedule(
     for (let j = 0; j < n; j++) {
       if (!m.fixed[j]) continue;
       tent[j] = 1;
-      for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) book(j, k, m.cpmStart[j]!, 1);
+      const nb = Math.round(dur(j) / G);
+      for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) {
+        parts[k] = contiguous(j, k, m.cpmStart[j]!, nb);
+        book(k, 1);
+      }
     }
   }
 
@@ -787,6 +1046,17 @@ export function runSchedule(
       heap.push(j);
     }
 
+  const storedPartsOk = (sp: readonly number[], nb: number): boolean => {
+    let sum = 0;
+    let end = 0;
+    for (let i = 0; i < sp.length; i += 2) {
+      if (sp[i]! % G !== 0 || sp[i + 1]! % G !== 0 || sp[i]! < end) return false;
+      end = sp[i]! + sp[i + 1]!;
+      sum += sp[i + 1]!;
+    }
+    return sum === nb * G && sp[0] === 0;
+  };
+
   while (heap.size > 0) {
     const j = heap.pop();
     const l = lo[j]!;
@@ -794,16 +1064,33 @@ export function runSchedule(
     const nb = Math.round(d / G);
     const a0 = m.aStart[j]!;
     const a1 = m.aStart[j + 1]!;
-    if (tent[j]) for (let k = a0; k < a1; k++) book(j, k, m.cpmStart[j]!, -1);
+    if (tent[j])
+      for (let k = a0; k < a1; k++) {
+        book(k, -1);
+        parts[k] = NONE;
+      }
     let s = l;
     if (mode === "replay") {
       s = delays === undefined ? l : Math.max(l, delays.task(j, l));
-      for (let k = a0; k < a1; k++) aS[k] = delays === undefined ? s : Math.max(s, delays.assignment(k, s));
+      for (let k = a0; k < a1; k++) {
+        const v = delays === undefined ? s : Math.max(s, delays.assignment(k, s));
+        aS[k] = v;
+        const sp = delays?.parts?.(k);
+        if (sp !== undefined && m.aRes[k]! >= 0 && nb > 0 && storedPartsOk(sp, aNb(k, nb))) {
+          const r0 = rankAt(j, m.aGrid[k]!, v);
+          const ps: number[] = [];
+          for (let i = 0; i < sp.length; i += 2) ps.push(r0 + sp[i]! / G, r0 + (sp[i]! + sp[i + 1]!) / G);
+          parts[k] = ps;
+        } else parts[k] = contiguous(j, k, v, nb);
+        book(k, 1);
+      }
     } else if (m.fixed[j] || nb === 0) {
       for (let k = a0; k < a1; k++) {
         aS[k] = s;
-        if (m.aLevel[k] && nb > 0 && conflictAt(j, k, rankOf(j, s), nb) >= 0)
+        parts[k] = contiguous(j, k, s, nb);
+        if (m.aLevel[k] && parts[k]!.length > 0 && conflictAt(k, parts[k]![0]!, aNb(k, nb)) >= 0)
           unresolved.push({ j, a: k, reason: reasonOfFixed(j), at: s });
+        book(k, 1);
       }
     } else {
       const limit = Math.min(
@@ -824,56 +1111,66 @@ export function runSchedule(
         if (m.aUnits[k]! > m.rMax[r]! * m.capFactor + EPS) return false;
         return true;
       };
-      for (let k = a0; k < a1; k++)
-        if (m.aLevel[k] && !levelable(k)) unresolved.push({ j, a: k, reason: "aboveMaxUnits", at: l });
+      let nLevelable = 0;
+      for (let k = a0; k < a1; k++) {
+        if (levelable(k)) nLevelable++;
+        else if (m.aLevel[k]) unresolved.push({ j, a: k, reason: "aboveMaxUnits", at: l });
+      }
       const firstTry = (k: number, r0: number): void => {
         if (cause[j]! >= 0) return;
-        if (conflictAt(j, k, r0, nb) >= 0) {
+        if (conflictAt(k, r0, aNb(k, nb)) >= 0) {
           cause[j] = k;
           causeBucket[j] = conflictBucket;
         }
       };
-      if (opts.levelIndividualAssignments) {
-        let minS = Infinity;
-        let any = false;
+      // Splits: per assignment; with whole-task leveling only when one assignment is leveled.
+      const split = m.canSplit[j] === 1 && (opts.levelIndividualAssignments || nLevelable <= 1);
+      if (opts.levelIndividualAssignments || split) {
         for (let k = a0; k < a1; k++) {
           const base = l + (m.aStored[k] ?? 0);
+          aS[k] = base;
           if (!levelable(k)) {
-            aS[k] = base;
-            if (base < minS) minS = base;
+            parts[k] = contiguous(j, k, base, nb);
+            book(k, 1);
             continue;
           }
-          any = true;
-          let r = rankOf(j, base);
+          const gi = m.aGrid[k]!;
+          const kb = aNb(k, nb);
+          const r = rankAt(j, gi, base);
           firstTry(k, r);
-          let found = -1;
-          while (r <= maxRank) {
-            const next = conflictAt(j, k, r, nb);
-            if (next < 0) {
-              found = r;
-              break;
-            }
-            r = next;
+          // The horizon is far: bound by the task's rank there (an assignment's calendar lies
+          // within its task's, so its rank is not higher) without growing the grid to reach it.
+          const maxR =
+            limitReason === "horizon"
+              ? rankOf(j, Math.max(base, limit))
+              : rankAt(j, gi, Math.max(base, limit));
+          let placed: readonly number[] | undefined = split ? fill(k, r, kb, maxR, maxR + kb) : undefined;
+          if (placed === undefined) {
+            const found = findWhole(k, r, kb, maxR);
+            if (found < 0) {
+              unresolved.push({ j, a: k, reason: conflictAlone ? "aboveMaxUnits" : limitReason, at: base });
+              placed = contiguous(j, k, base, nb);
+            } else placed = [found, found + kb];
           }
-          if (found < 0) {
-            unresolved.push({ j, a: k, reason: conflictAlone ? "aboveMaxUnits" : limitReason, at: base });
-            aS[k] = base;
-          } else aS[k] = found * G - m.cals[net.taskCalendar[j]!]!.off * G;
-          if (aS[k]! < minS) minS = aS[k]!;
-          book(j, k, aS[k]!, 1);
+          parts[k] = placed;
+          book(k, 1);
         }
-        s = a1 > a0 && (any || minS < Infinity) ? Math.max(l, minS) : l;
-        for (let k = a0; k < a1; k++) if (booked[k]) book(j, k, aS[k]!, -1); // re-booked below
       } else {
+        const c = net.taskCalendar[j]!;
         let r = rankOf(j, l);
-        for (let k = a0; k < a1; k++) if (levelable(k)) firstTry(k, r);
+        for (let k = a0; k < a1; k++) if (levelable(k)) firstTry(k, rankAt(j, m.aGrid[k]!, l));
         let found = -1;
         outer: while (r <= maxRank) {
+          m.ensureRank(c, r);
+          const b = m.cals[c]!.wb[r]!;
           for (let k = a0; k < a1; k++) {
             if (!levelable(k)) continue;
-            const next = conflictAt(j, k, r, nb);
+            const gi = m.aGrid[k]!;
+            const next = conflictAt(k, m.cals[gi]!.cnt[b]!, aNb(k, nb));
             if (next >= 0) {
-              r = next;
+              m.ensureRank(gi, next);
+              const nbk = m.cals[gi]!.wb[next]!;
+              r = Math.max(r + 1, m.cals[c]!.cnt[nbk]!);
               continue outer;
             }
           }
@@ -885,15 +1182,29 @@ export function runSchedule(
             if (levelable(k))
               unresolved.push({ j, a: k, reason: conflictAlone ? "aboveMaxUnits" : limitReason, at: l });
           s = l;
-        } else s = found * G - m.cals[net.taskCalendar[j]!]!.off * G;
-        for (let k = a0; k < a1; k++) aS[k] = s + (m.aStored[k] ?? 0);
+        } else s = found * G - m.cals[c]!.off * G;
+        for (let k = a0; k < a1; k++) {
+          aS[k] = s + (m.aStored[k] ?? 0);
+          parts[k] = contiguous(j, k, aS[k]!, nb);
+          book(k, 1);
+        }
       }
     }
+    // Dates from the bookings: an assignment runs from its first to its last booked bucket.
+    let sMin = Infinity;
     let f = s + d;
     for (let k = a0; k < a1; k++) {
-      if (aS[k]! + d > f) f = aS[k]! + d;
-      book(j, k, aS[k]!, 1);
+      const ps = parts[k]!;
+      if (ps.length > 0) {
+        const wb = m.cals[m.aGrid[k]!]!.wb;
+        aS[k] = axisAt(j, wb[ps[0]!]!);
+        aE[k] = axisAt(j, wb[ps[ps.length - 1]! - 1]! + 1);
+      } else aE[k] = aS[k]! + d;
+      if (aS[k]! < sMin) sMin = aS[k]!;
+      if (aE[k]! > f) f = aE[k]!;
     }
+    if (a1 > a0 && sMin > s) s = sMin;
+    if (s + d > f) f = s + d;
     S[j] = s;
     F[j] = f;
     if (mode === "level" && nb > 0) {
@@ -908,7 +1219,7 @@ export function runSchedule(
       }
     }
   }
-  return { S, F, lo, aS, unresolved, cause, causeBucket };
+  return { S, F, lo, aS, aE, parts, unresolved, cause, causeBucket };
 }
 
 export { fromEpochMinute, displayDates };

@@ -382,12 +382,6 @@ describe("individual assignments, range, stored delays, clear leveling", () => {
     expect(clearLeveling(r.project).tasks.every((t) => t.levelingDelay === undefined)).toBe(true);
   });
 
-  it("warns that splits are not implemented", () => {
-    expect(levelProject(p, { allowSplits: true }).warnings.map((w) => w.code)).toContain(
-      "SPLITS_NOT_SUPPORTED",
-    );
-  });
-
   it("rejects bad options", () => {
     expect(() => levelProject(p, { order: "fast" as never })).toThrow(/order/);
     expect(() => levelProject(p, { maxOverallocationPercent: -1 })).toThrow(/maxOverallocationPercent/);

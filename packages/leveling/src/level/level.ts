@@ -8,6 +8,7 @@ import {
 } from "@pmokit/core";
 import type { Compare, Placement } from "./engine.js";
 import { LevelModel, orderComparator, resolveOptions, runSchedule } from "./engine.js";
+import type { WorkPart } from "./types.js";
 import type {
   LeveledTask,
   LevelingOptions,
@@ -35,11 +36,43 @@ function assignmentSpans(m: LevelModel, pl: Placement): { s: Float64Array; f: Fl
   for (let j = 0; j < m.n; j++) {
     const d = Math.max(0, m.cpmFinish[j]! - m.cpmStart[j]!);
     for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) {
-      s[k] = m.startOf(j, pl.aS[k]!);
-      f[k] = d > 0 ? m.endOf(j, pl.aS[k]! + d) : s[k]!;
+      const ps = pl.parts[k]!;
+      if (ps.length > 0) {
+        const wb = m.cals[m.aGrid[k]!]!.wb;
+        s[k] = m.T0 + wb[ps[0]!]! * m.G;
+        f[k] = m.T0 + (wb[ps[ps.length - 1]! - 1]! + 1) * m.G;
+      } else {
+        s[k] = m.startOf(j, pl.aS[k]!);
+        f[k] = d > 0 ? m.endOf(j, pl.aS[k]! + d) : s[k]!;
+      }
     }
   }
   return { s, f };
+}
+
+/** Working parts (epoch) of a split assignment; undefined when it is not split. */
+function partsOf(m: LevelModel, pl: Placement, k: number): [number, number][] | undefined {
+  const ps = pl.parts[k]!;
+  if (ps.length <= 2) return undefined;
+  const wb = m.cals[m.aGrid[k]!]!.wb;
+  const out: [number, number][] = [];
+  for (let i = 0; i < ps.length; i += 2)
+    out.push([m.T0 + wb[ps[i]!]! * m.G, m.T0 + (wb[ps[i + 1]! - 1]! + 1) * m.G]);
+  return out;
+}
+
+/** Stored form of a split: offsets and work of each part, working minutes of the assignment's grid. */
+function storedPartsOf(
+  m: LevelModel,
+  pl: Placement,
+  k: number,
+): { offsetMinutes: number; workMinutes: number }[] | undefined {
+  const ps = pl.parts[k]!;
+  if (ps.length <= 2) return undefined;
+  const out: { offsetMinutes: number; workMinutes: number }[] = [];
+  for (let i = 0; i < ps.length; i += 2)
+    out.push({ offsetMinutes: (ps[i]! - ps[0]!) * m.G, workMinutes: (ps[i + 1]! - ps[i]!) * m.G });
+  return out;
 }
 
 function taskOfAssignment(m: LevelModel): Int32Array {
@@ -114,7 +147,7 @@ function round(x: number): number {
 const REASON_TEXT: Record<UnresolvedConflict["reason"], string> = {
   doNotLevel: "priority 1000 (do not level) or a level-of-effort task never moves",
   manual: "manually scheduled tasks are not leveled",
-  started: "started tasks keep their dates (splits are not implemented)",
+  started: "started tasks keep their dates (their remaining work is not split or delayed)",
   hardConstraint: "a hard constraint (must start/finish on, start/finish no later than) blocks the delay",
   outsideRange: "the task is outside the leveling range",
   withinSlack: "leveling within available slack: no free slot before the late start",
@@ -130,6 +163,13 @@ export function buildResult(
   warnings: readonly LevelingWarning[],
 ): LevelingResult {
   const { net, compiled, n } = m;
+  // Dates repeat a lot (every task starts or ends at a few times a day): format each once.
+  const fmtCache = new Map<number, string>();
+  const fmt = (e: number): string => {
+    let v = fmtCache.get(e);
+    if (v === undefined) fmtCache.set(e, (v = fromEpochMinute(e)));
+    return v;
+  };
   const pre = displayDates(net, m.pass);
   const spans = assignmentSpans(m, pl);
   const aTask = taskOfAssignment(m);
@@ -159,7 +199,8 @@ export function buildResult(
     const k = pl.cause[j]!;
     let maxA = 0;
     for (let a = m.aStart[j]!; a < m.aStart[j + 1]!; a++) maxA = Math.max(maxA, aDelay(a, j));
-    if (k < 0 || (delay[j]! === 0 && maxA === 0)) return {};
+    const split = k >= 0 && pl.parts[k]!.length > 2;
+    if (k < 0 || (delay[j]! === 0 && maxA === 0 && !split)) return {};
     const r = m.aRes[k]!;
     const res = m.resources[r]!;
     const b = pl.causeBucket[j]!;
@@ -176,11 +217,13 @@ export function buildResult(
     }
     const what =
       delay[j]! > 0
-        ? `delayed ${fmtDelay(delay[j]!, perDay)}`
-        : `assignment of ${res.id} delayed ${fmtDelay(aDelay(k, j), perDay)}`;
+        ? `delayed ${fmtDelay(delay[j]!, perDay)}${split ? ` and split into ${pl.parts[k]!.length / 2} parts` : ""}`
+        : aDelay(k, j) > 0
+          ? `assignment of ${res.id} delayed ${fmtDelay(aDelay(k, j), perDay)}${split ? ` and split into ${pl.parts[k]!.length / 2} parts` : ""}`
+          : `split into ${pl.parts[k]!.length / 2} parts`;
     const busy = others.length > 0 ? `busy with ${others.join(", ")}` : "fully booked";
     return {
-      explanation: `${net.ids[j]} ${what} because resource ${res.name || res.id} is ${busy} on ${fromEpochMinute(from).slice(0, m.opts.periodBasis === "minute" || m.opts.periodBasis === "hour" ? 16 : 10)}`,
+      explanation: `${net.ids[j]} ${what} because resource ${res.name || res.id} is ${busy} on ${fmt(from).slice(0, m.opts.periodBasis === "minute" || m.opts.periodBasis === "hour" ? 16 : 10)}`,
       delayedBy: { resourceId: res.id, taskIds: others },
     };
   };
@@ -192,27 +235,41 @@ export function buildResult(
       const j = o;
       const d = Math.max(0, m.cpmFinish[j]! - m.cpmStart[j]!);
       const assignments = [];
+      let taskParts: [number, number][] | undefined;
       for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) {
+        const ps = partsOf(m, pl, k);
+        if (ps !== undefined) taskParts = [];
         assignments.push({
           id: m.aIds[k]!,
           resourceId: m.project.assignments[m.aModelIndex[k]!]!.resourceId,
-          start: fromEpochMinute(d > 0 ? spans.s[k]! : startE[j]!),
-          finish: fromEpochMinute(d > 0 ? spans.f[k]! : finishE[j]!),
+          start: fmt(d > 0 ? spans.s[k]! : startE[j]!),
+          finish: fmt(d > 0 ? spans.f[k]! : finishE[j]!),
           levelingDelayMinutes: aDelay(k, j),
+          ...(ps === undefined ? {} : { parts: ps.map((x) => toPart(x, fmt)) }),
         });
+      }
+      if (taskParts !== undefined) {
+        for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) {
+          if (Number.isNaN(spans.s[k]!) || spans.f[k]! <= spans.s[k]!) continue;
+          for (const p of partsOf(m, pl, k) ?? [[spans.s[k]!, spans.f[k]!]]) taskParts.push([p[0], p[1]]);
+        }
+        taskParts = mergeParts(m, j, taskParts);
       }
       if (finishE[j]! > finish) finish = finishE[j]!;
       if (pre.finish[j]! > preFinish) preFinish = pre.finish[j]!;
       tasks.push({
         id: net.ids[j]!,
         name: compiled.names[j]!,
-        start: fromEpochMinute(startE[j]!),
-        finish: fromEpochMinute(finishE[j]!),
+        start: fmt(startE[j]!),
+        finish: fmt(finishE[j]!),
         levelingDelayMinutes: delay[j]!,
-        preLevelingStart: fromEpochMinute(pre.start[j]!),
-        preLevelingFinish: fromEpochMinute(pre.finish[j]!),
+        preLevelingStart: fmt(pre.start[j]!),
+        preLevelingFinish: fmt(pre.finish[j]!),
         summary: false,
         assignments,
+        ...(taskParts !== undefined && taskParts.length > 1
+          ? { parts: taskParts.map((x) => toPart(x, fmt)) }
+          : {}),
         ...explain(j),
       });
     } else {
@@ -231,11 +288,11 @@ export function buildResult(
       tasks.push({
         id: s.id,
         name: s.name,
-        start: fromEpochMinute(st),
-        finish: fromEpochMinute(fi),
+        start: fmt(st),
+        finish: fmt(fi),
         levelingDelayMinutes: 0,
-        preLevelingStart: fromEpochMinute(ps),
-        preLevelingFinish: fromEpochMinute(pf),
+        preLevelingStart: fmt(ps),
+        preLevelingFinish: fmt(pf),
         summary: true,
         assignments: [],
       });
@@ -253,7 +310,7 @@ export function buildResult(
       taskId: net.ids[u.j]!,
       resourceId: res.id,
       reason: u.reason,
-      at: fromEpochMinute(m.startOf(u.j, u.at)),
+      at: fmt(m.startOf(u.j, u.at)),
       message: `${net.ids[u.j]} overallocates ${res.name || res.id}: ${REASON_TEXT[u.reason]}`,
     });
   }
@@ -263,15 +320,22 @@ export function buildResult(
   const asgDelay = new Map<number, number>();
   for (let j = 0; j < n; j++)
     for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) asgDelay.set(m.aModelIndex[k]!, aDelay(k, j));
+  const asgParts = new Map<number, { offsetMinutes: number; workMinutes: number }[]>();
+  for (let k = 0; k < m.aIds.length; k++) {
+    const sp = storedPartsOf(m, pl, k);
+    if (sp !== undefined) asgParts.set(m.aModelIndex[k]!, sp);
+  }
   const project: Project = {
     ...m.project,
     tasks: m.project.tasks.map((t) => withDelay(t, taskDelay.get(t.id) ?? 0)),
-    assignments: m.project.assignments.map((a, k) => withDelay(a, asgDelay.get(k) ?? 0)),
+    assignments: m.project.assignments.map((a, k) =>
+      withParts(withDelay(a, asgDelay.get(k) ?? 0), asgParts.get(k)),
+    ),
   };
   return {
     tasks,
-    finish: fromEpochMinute(finish),
-    preLevelingFinish: fromEpochMinute(preFinish),
+    finish: fmt(finish),
+    preLevelingFinish: fmt(preFinish),
     remainingOverallocations: scanOverallocations(m, spans),
     unresolved,
     project,
@@ -280,9 +344,46 @@ export function buildResult(
   };
 }
 
+function toPart(p: readonly [number, number], fmt: (e: number) => string): WorkPart {
+  return { start: fmt(p[0]), finish: fmt(p[1]) };
+}
+
+/** Sorts and merges working intervals of task j that touch or have no working time between them. */
+function mergeParts(m: LevelModel, j: number, list: [number, number][]): [number, number][] {
+  list.sort((a, b) => a[0] - b[0]);
+  const cal = m.cal(j);
+  const out: [number, number][] = [];
+  for (const p of list) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (p[0] <= last[1] || cal.workingMinutesBetween(last[1], p[0]) === 0))
+      last[1] = Math.max(last[1], p[1]);
+    else out.push([p[0], p[1]]);
+  }
+  return out;
+}
+
+const PARTS_KEY = "pmokit:levelingParts";
+
+/** Sets (or removes, with undefined) the stored split parts of an assignment. */
+function withParts<T extends { extensions?: Record<string, unknown> | undefined }>(
+  x: T,
+  parts: { offsetMinutes: number; workMinutes: number }[] | undefined,
+): T {
+  const ext = x.extensions;
+  if (parts === undefined) {
+    if (ext === undefined || !(PARTS_KEY in ext)) return x;
+    const { [PARTS_KEY]: _old, ...rest } = ext;
+    const { extensions: _e, ...base } = x;
+    return (Object.keys(rest).length > 0 ? { ...base, extensions: rest } : base) as T;
+  }
+  return { ...x, extensions: { ...ext, [PARTS_KEY]: parts } };
+}
+
 function withDelay<T extends { levelingDelay?: Task["levelingDelay"] }>(x: T, minutes: number): T {
+  if (minutes > 0) return { ...x, levelingDelay: { value: minutes, unit: "minutes" } };
+  if (x.levelingDelay === undefined) return x;
   const { levelingDelay: _old, ...rest } = x;
-  return minutes > 0 ? ({ ...rest, levelingDelay: { value: minutes, unit: "minutes" } } as T) : (rest as T);
+  return rest as T;
 }
 
 /**
@@ -352,6 +453,7 @@ function replay(m: LevelModel): Placement {
   return runSchedule(m, "replay", orderComparator(m, "id"), {
     task: (j, lo) => toAxis(j, lo, byTask[j]!.levelingDelay),
     assignment: (k, s) => toAxis(aTask[k]!, s, project.assignments[aModel[k]!]!.levelingDelay),
+    parts: (k) => m.aStoredParts[k],
   });
 }
 
@@ -404,7 +506,7 @@ export function clearLeveling(project: Project): Project {
   return {
     ...project,
     tasks: project.tasks.map((t) => withDelay(t, 0)),
-    assignments: project.assignments.map((a) => withDelay(a, 0)),
+    assignments: project.assignments.map((a) => withParts(withDelay(a, 0), undefined)),
   };
 }
 

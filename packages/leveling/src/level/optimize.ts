@@ -3,7 +3,14 @@ import { flattenPortfolio, fromEpochMinute } from "@pmokit/core";
 import { Rng } from "../internal/rng.js";
 import { solveRcpsp } from "../rcpsp/solve.js";
 import type { Placement } from "./engine.js";
-import { LevelModel, orderComparator, rankComparator, resolveOptions, runSchedule } from "./engine.js";
+import {
+  LevelModel,
+  orderComparator,
+  rankComparator,
+  rebook,
+  resolveOptions,
+  runSchedule,
+} from "./engine.js";
 import type { LeveledProjectSummary } from "./level.js";
 import { buildResult, summarizeProjects } from "./level.js";
 import type { LevelingOptions, LevelingResult, LevelingWarning } from "./types.js";
@@ -180,6 +187,7 @@ export function optimizeLeveling(
     for (let j = 0; j < n; j++) rank[j] = -Math.log(rng.next() + 1e-12) / (maxLft - lft[j]! + 1);
     tryRank(rank, "sampling");
   }
+  rebook(m, best);
   const result = buildResult(m, best, warnings);
   const standardFinish = finishOf(standard);
   const bestFinish = finishOf(best);

@@ -20,7 +20,7 @@ export type PeriodBasis = "minute" | "hour" | "day" | "week" | "month";
 
 /**
  * Options of {@link levelProject}: MS Project's leveling options plus P6's where they differ.
- * Defaults are MS Project's, except `allowSplits` (splits are not implemented yet).
+ * Defaults are MS Project's, except `allowSplits` (false: tasks are delayed whole unless asked).
  *
  * @category Leveling
  * @since 0.1.0
@@ -38,7 +38,11 @@ export interface LevelingOptions {
   readonly maxOverallocationPercent?: number;
   /** Leveling can adjust individual assignments on a task (default true). */
   readonly levelIndividualAssignments?: boolean;
-  /** Leveling can create splits: not implemented; `true` gives a warning and is treated as false. */
+  /**
+   * Leveling can create splits in remaining work (default false; MS Project's default is true): the
+   * work of an assignment may be interrupted around a conflict instead of delaying it whole. A task
+   * opts out with the extension `pmokit:levelingCanSplit: false` (or MSPDI `LevelingCanSplit` 0).
+   */
   readonly allowSplits?: boolean;
   /** Clear existing leveling delays first (default true); false keeps them as minimum delays. */
   readonly clearFirst?: boolean;
@@ -108,6 +112,25 @@ export interface Overallocation {
 }
 
 /**
+ * One working part of a split task or assignment (local date-times).
+ *
+ * @example
+ * ```ts
+ * import { levelProject } from "@pmokit/leveling";
+ * import type { Project } from "@pmokit/core";
+ * declare const project: Project;
+ * for (const t of levelProject(project, { allowSplits: true }).tasks)
+ *   for (const part of t.parts ?? []) console.log(t.id, part.start, part.finish);
+ * ```
+ * @category Leveling
+ * @since 0.2.0
+ */
+export interface WorkPart {
+  readonly start: string;
+  readonly finish: string;
+}
+
+/**
  * One assignment after leveling.
  *
  * @category Leveling
@@ -120,6 +143,8 @@ export interface LeveledAssignment {
   readonly finish: string;
   /** Delay of the assignment after its task's start, working minutes of the task's calendar. */
   readonly levelingDelayMinutes: number;
+  /** The working parts when leveling split the assignment (two or more), in time order. */
+  readonly parts?: readonly WorkPart[];
 }
 
 /**
@@ -139,6 +164,8 @@ export interface LeveledTask {
   readonly preLevelingFinish: string;
   readonly summary: boolean;
   readonly assignments: readonly LeveledAssignment[];
+  /** The working parts when leveling split the task (two or more): the union of its assignments' parts. */
+  readonly parts?: readonly WorkPart[];
   /** Why the task (or one of its assignments) was delayed, e.g. "delayed 3d because resource R is busy with Y". */
   readonly explanation?: string;
   /** The resource and tasks that caused the delay. */

@@ -43,15 +43,27 @@ describeWithSharedData(["psplib", "j30opt.sm"], "PSPLIB golden checks", () => {
     expect((100 * dev) / files.length).toBeCloseTo(4.39, 2);
   });
 
-  it("the GA reaches the proven optimum on hard j30 instances (RS = 0.2) at 5,000 schedules", () => {
+  it("the solver stays close to the proven optimum on the hardest j30 groups (RS = 0.2) at 5,000 schedules", () => {
     const opt = optima();
-    for (const file of ["j301_1.sm", "j305_2.sm", "j309_3.sm", "j3013_3.sm", "j3025_1.sm", "j3045_2.sm"]) {
+    // Instance 1 of all twelve RS = 0.2 groups (groups 1, 5, ..., 45): a fixed, unselected sample.
+    const files = Array.from({ length: 12 }, (_, i) => `j30${1 + 4 * i}_1.sm`);
+    let dev = 0;
+    let atOptimum = 0;
+    for (const file of files) {
       const { problem, inst } = load("j30", file);
       const sol = solveRcpsp(inst, { maxSchedules: 5000, seed: 1 });
-      expect(validateRcpspSchedule(problem, sol.starts).feasible).toBe(true);
-      expect(makespanOf(inst, sol.starts)).toBe(sol.makespan);
-      expect(sol.makespan, file).toBe(opt.get(file));
+      const v = validateRcpspSchedule(problem, sol.starts);
+      expect(v.feasible).toBe(true);
+      expect(v.makespan).toBe(sol.makespan);
+      const o = opt.get(file)!;
+      expect(sol.makespan, file).toBeGreaterThanOrEqual(o);
+      expect(sol.schedules).toBeLessThanOrEqual(5000);
+      dev += (sol.makespan - o) / o;
+      if (sol.makespan === o) atOptimum++;
     }
+    // The full-set benchmark gives about 0.2 % on these groups (docs/benchmarks/rcpsp.md).
+    expect((100 * dev) / files.length).toBeLessThan(1);
+    expect(atOptimum).toBeGreaterThanOrEqual(8);
   });
 
   it("j120 schedules are feasible, at least the CPM bound, and far better than single-pass LFT", () => {

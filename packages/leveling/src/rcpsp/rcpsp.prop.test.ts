@@ -66,9 +66,20 @@ describe("RCPSP engine properties", () => {
         arbProblem,
         fc.integer({ min: 1, max: 400 }),
         fc.integer({ min: 0, max: 1e6 }),
-        (p, budget, seed) => {
+        fc.constantFrom("bipop" as const, "ga" as const),
+        fc.constantFrom(0, 0.5, 1),
+        (p, budget, seed, strategy, peakRate) => {
           const inst = compileRcpsp(p);
-          const a = solveRcpsp(inst, { maxSchedules: budget, seed });
+          // The independent validator checks every schedule the search generates.
+          let generated = 0;
+          const onSchedule = (starts: Int32Array, makespan: number): void => {
+            generated++;
+            const w = validateRcpspSchedule(p, starts);
+            expect(w.violations).toEqual([]);
+            expect(w.makespan).toBe(makespan);
+          };
+          const a = solveRcpsp(inst, { maxSchedules: budget, seed, strategy, peakRate, onSchedule });
+          expect(generated).toBe(a.schedules);
           const v = validateRcpspSchedule(p, a.starts);
           expect(v.violations).toEqual([]);
           expect(v.makespan).toBe(a.makespan);
@@ -78,7 +89,7 @@ describe("RCPSP engine properties", () => {
           expect(a.makespan).toBeLessThanOrEqual(
             makespanOf(inst, parallelSgs(inst, priorityValues(inst, "LFT"))),
           );
-          const b = solveRcpsp(compileRcpsp(p), { maxSchedules: budget, seed });
+          const b = solveRcpsp(compileRcpsp(p), { maxSchedules: budget, seed, strategy, peakRate });
           expect(b).toEqual(a);
         },
       ),

@@ -45,6 +45,42 @@ describe("solveRcpsp", () => {
     expect(validateRcpspSchedule(small, sol.starts).feasible).toBe(true);
   });
 
+  it("rejects bad search options with the option's name", () => {
+    for (const [options, path] of [
+      [{ populationSize: 1 }, "populationSize"],
+      [{ peakRate: 2 }, "peakRate"],
+      [{ mutationRate: -0.1 }, "mutationRate"],
+      [{ restartAfter: 1.5 }, "restartAfter"],
+    ] as const) {
+      try {
+        solveRcpsp(small, options);
+        expect.unreachable();
+      } catch (e) {
+        expect(isPmokitError(e) && e.code).toBe("INVALID_INPUT");
+        expect(isPmokitError(e) && e.details).toMatchObject({ path });
+      }
+    }
+  });
+
+  it("both search strategies count every generated schedule and reach the bound", () => {
+    const inst = compileRcpsp(small);
+    for (const strategy of ["bipop", "ga"] as const) {
+      let seen = 0;
+      const sol = solveRcpsp(inst, {
+        strategy,
+        maxSchedules: 200,
+        stopAt: 0,
+        onSchedule: (starts, makespan) => {
+          seen++;
+          expect(validateRcpspSchedule(small, starts).makespan).toBe(makespan);
+        },
+      });
+      expect(seen).toBe(sol.schedules);
+      expect(sol.schedules).toBeLessThanOrEqual(200);
+      expect(sol.makespan).toBe(4);
+    }
+  });
+
   it("rejects a bad budget", () => {
     try {
       solveRcpsp(small, { maxSchedules: 0 });

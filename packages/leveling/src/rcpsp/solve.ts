@@ -1,12 +1,13 @@
 import { PmokitError } from "@pmokit/core";
 import { Rng } from "../internal/rng.js";
 import type { RcpspInstance, RcpspProblem } from "./instance.js";
+import { biPopulationSearch } from "./bipop.js";
 import { compileRcpsp } from "./instance.js";
 import { createJustifyWorkspace, justify, listFromStarts } from "./justify.js";
 import type { ResourceProfile } from "./profile.js";
 import { TimeIndexedProfile } from "./profile.js";
 import { priorityValues } from "./rules.js";
-import { decodeSerial, listFromPriorities, parallelSgs } from "./sgs.js";
+import { decodeSerial, listFromPriorities, makespanOf, parallelSgs } from "./sgs.js";
 
 /**
  * Options of {@link solveRcpsp}.
@@ -24,7 +25,11 @@ export interface SolveRcpspOptions {
   readonly seed?: number;
   /** Wall-clock limit in milliseconds (makes the result depend on machine speed). */
   readonly timeLimitMs?: number;
-  /** GA population size (default: grows with the budget, 24 to 120). */
+  /**
+   * Population size (each of the two populations for `"bipop"`). Default: grows with the budget,
+   * `round(35 · (budget / 5000)^0.36)` for `"bipop"` (20 at 1,000, 80 at 50,000), 24 to 120 for
+   * `"ga"`.
+   */
   readonly populationSize?: number;
   /** Stop as soon as the makespan equals this bound (default: the instance's `lowerBound`). */
   readonly stopAt?: number;
@@ -45,8 +50,36 @@ export interface SolveRcpspOptions {
    * `"mixed"` (either, at random). Default `"two-point"` (the best on PSPLIB in our runs).
    */
   readonly crossover?: "two-point" | "peak" | "mixed";
+  /**
+   * `"bipop"` only: probability that a child comes from the peak crossover (default 1; the rest
+   * use the two-point crossover).
+   */
+  readonly peakRate?: number;
   /** Always use a full double justification (three schedules per child); for experiments. */
   readonly alwaysDouble?: boolean;
+  /**
+   * Generations without a new best schedule before the population is rebuilt around the best
+   * schedules (default 40 for `"bipop"`, 0 for `"ga"`; 0 disables restarts).
+   */
+  readonly restartAfter?: number;
+  /** Share of the population kept at a restart (default 0.1). */
+  readonly restartKeep?: number;
+  /** Share of the rebuilt population made of perturbed copies of the best schedule (default 0.5). */
+  readonly restartNear?: number;
+  /** Insertion moves of a perturbed copy, as a share of the activities (default 0.1). */
+  readonly restartNearMoves?: number;
+  /**
+   * Search method. `"bipop"` (default): the bi-population genetic algorithm, every child one
+   * forward or backward pass (constant capacities; time-varying capacities fall back to `"ga"`).
+   * `"ga"`: one population, every child decoded forward and right-justified (two schedules).
+   */
+  readonly strategy?: "bipop" | "ga";
+  /**
+   * Called with every generated schedule (start of every activity, makespan); the array is reused,
+   * copy it to keep it. For audits and tests (an independent validator on every schedule); it slows
+   * the search.
+   */
+  readonly onSchedule?: (starts: Int32Array, makespan: number) => void;
   /** Resource profile factory (default: {@link TimeIndexedProfile}). */
   readonly profile?: (inst: RcpspInstance) => ResourceProfile;
 }
@@ -86,6 +119,47 @@ interface Individual {
   sum: number;
 }
 
+/**
+ * Regret-based biased random sampling (Drexl 1991) on the LFT rule: builds an activity list by
+ * picking each eligible activity with weight `max LFT − LFT + 1`.
+ */
+function regretSample(
+  inst: RcpspInstance,
+  rng: Rng,
+  list: Int32Array,
+  missing: Int32Array,
+  eligible: Int32Array,
+): Int32Array {
+  const n = inst.n;
+  const lft = inst.lft;
+  for (let j = 0; j < n; j++) missing[j] = inst.predStart[j + 1]! - inst.predStart[j]!;
+  let ne = 0;
+  for (let j = 0; j < n; j++) if (missing[j] === 0) eligible[ne++] = j;
+  for (let i = 0; i < n; i++) {
+    let maxL = 0;
+    for (let q = 0; q < ne; q++) maxL = Math.max(maxL, lft[eligible[q]!]!);
+    let total = 0;
+    for (let q = 0; q < ne; q++) total += maxL - lft[eligible[q]!]! + 1;
+    let r = rng.next() * total;
+    let pick = ne - 1;
+    for (let q = 0; q < ne; q++) {
+      r -= maxL - lft[eligible[q]!]! + 1;
+      if (r < 0) {
+        pick = q;
+        break;
+      }
+    }
+    const j = eligible[pick]!;
+    eligible[pick] = eligible[--ne]!;
+    list[i] = j;
+    for (let e = inst.succStart[j]!; e < inst.succStart[j + 1]!; e++) {
+      const s = inst.succ[e]!;
+      if (--missing[s]! === 0) eligible[ne++] = s;
+    }
+  }
+  return list;
+}
+
 function hashStarts(s: Int32Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s[i]!, 0x01000193);
@@ -93,13 +167,17 @@ function hashStarts(s: Int32Array): number {
 }
 
 /**
- * Solves a single-mode RCPSP (minimise the makespan under renewable capacities, no preemption)
- * with a genetic algorithm on activity lists: two-point crossover (Hartmann 1998), swap and
- * insertion mutations, serial SGS decoding and double justification of every child (Valls,
- * Ballestín & Quintanilla 2005; with constant capacities a right pass plus a shift, the left pass
- * being the next decoding), an initial population from the LFT/LST rules and regret-based biased
- * random sampling, and elitist survival with duplicate removal. Deterministic for a given seed and
- * schedule budget (unless `timeLimitMs` stops it first).
+ * Solves a single-mode RCPSP (minimise the makespan under renewable capacities, no preemption).
+ * Default (`strategy: "bipop"`): a bi-population genetic algorithm on activity lists (after Debels &
+ * Vanhoucke 2007): one population of left-justified and one of right-justified schedules, each bred
+ * from the other's members and decoded in the opposite direction by the serial SGS, so every child
+ * is one forward-backward improvement pass of its parents' combination and costs one schedule; a
+ * peak crossover that keeps the mother's most resource-intensive time window as a block (after
+ * Valls, Ballestín & Quintanilla 2008), swap and insertion mutations, seeds from the LFT/LST rules
+ * and regret-based biased random sampling, elitist survival with duplicate removal, and restarts
+ * around the best schedule. `strategy: "ga"` (also used for time-varying capacities): one
+ * population, two-point crossover (Hartmann 1998), every child decoded forward and right-justified.
+ * Deterministic for a given seed and schedule budget (unless `timeLimitMs` stops it first).
  *
  * @param problem - the compiled instance or the plain problem
  * @param options - budget, seed, time limit
@@ -131,6 +209,33 @@ export function solveRcpsp(
       expected: "an integer >= 1",
       received: String(budget),
     });
+  const checkNumber = (
+    name: string,
+    v: number | undefined,
+    min: number,
+    max: number,
+    integer: boolean,
+  ): void => {
+    if (v === undefined) return;
+    if (typeof v !== "number" || !(v >= min && v <= max) || (integer && !Number.isInteger(v)))
+      throw new PmokitError(
+        "INVALID_INPUT",
+        `${name}: expected ${integer ? "an integer" : "a number"} in [${min}, ${max}], got ${v}`,
+        {
+          path: name,
+          expected: `${integer ? "an integer" : "a number"} in [${min}, ${max}]`,
+          received: String(v),
+        },
+      );
+  };
+  checkNumber("populationSize", options.populationSize, 2, 100_000, true);
+  checkNumber("mutationRate", options.mutationRate, 0, 1, false);
+  checkNumber("insertRate", options.insertRate, 0, 1, false);
+  checkNumber("peakRate", options.peakRate, 0, 1, false);
+  checkNumber("restartAfter", options.restartAfter, 0, Number.MAX_SAFE_INTEGER, true);
+  checkNumber("restartKeep", options.restartKeep, 0, 1, false);
+  checkNumber("restartNear", options.restartNear, 0, 1, false);
+  checkNumber("restartNearMoves", options.restartNearMoves, 0, 1, false);
   const seed = options.seed ?? 1;
   const rng = new Rng(seed);
   const n = inst.n;
@@ -142,6 +247,55 @@ export function solveRcpsp(
   const popSize =
     options.populationSize ?? Math.max(24, Math.min(120, Math.round(Math.sqrt(budget / 3) * 1.4)));
 
+  if ((options.strategy ?? "bipop") === "bipop" && inst.constantCapacity) {
+    // Seeds: the parallel SGS with LFT and with LST, then regret-based biased random sampling.
+    const list = new Int32Array(n);
+    const starts = new Int32Array(n);
+    const missing = new Int32Array(n);
+    const eligible = new Int32Array(n);
+    let seedNo = 0;
+    const r = biPopulationSearch(
+      inst,
+      profile,
+      rng,
+      (tick) => {
+        const k = seedNo++;
+        tick();
+        if (k < 2) return parallelSgs(inst, priorityValues(inst, k === 0 ? "LFT" : "LST"), profile);
+        profile.reset();
+        decodeSerial(inst, regretSample(inst, rng, list, missing, eligible), profile, starts);
+        return starts;
+      },
+      {
+        budget,
+        // 35 at 5,000 schedules, growing slowly with the budget (20 at 1,000, 80 at 50,000).
+        popSize: options.populationSize ?? Math.max(12, Math.round(35 * Math.pow(budget / 5000, 0.36))),
+        mutationRate: options.mutationRate ?? 0.05,
+        insertRate: options.insertRate ?? 0.5,
+        tournament: options.selection === "tournament",
+        peakRate: options.peakRate ?? 1,
+        restartAfter: options.restartAfter ?? 40,
+        restartKeep: options.restartKeep ?? 0.1,
+        restartNear: options.restartNear ?? 0.5,
+        restartNearMoves: options.restartNearMoves ?? 0.1,
+        stopAt,
+        deadline,
+        now,
+        onSchedule: options.onSchedule,
+      },
+    );
+    return {
+      makespan: r.makespan,
+      starts: Array.from(r.starts),
+      schedules: r.schedules,
+      schedulesToBest: r.schedulesToBest,
+      lowerBound: inst.lowerBound,
+      optimal: r.makespan <= inst.lowerBound,
+      generations: r.generations,
+    };
+  }
+
+  const onSchedule = options.onSchedule;
   let count = 0;
   let best: Individual | undefined;
   let bestAt = 0;
@@ -170,9 +324,12 @@ export function solveRcpsp(
         for (let j = 1; j < n; j++) if (starts[j]! < first) first = starts[j]!;
         for (let j = 0; j < n; j++) starts[j]! -= first;
         ms = len;
+        onSchedule?.(starts, ms);
       } else {
+        onSchedule?.(starts, makespanOf(inst, starts));
         ms = justify(inst, starts, "left", profile, ws);
         count++;
+        onSchedule?.(starts, ms);
       }
     }
     const list = listFromStarts(inst, starts, new Int32Array(n), ws.keys);
@@ -187,6 +344,7 @@ export function solveRcpsp(
     profile.reset();
     const ms = decodeSerial(inst, list, profile, starts);
     count++;
+    onSchedule?.(starts, ms);
     return finishIndividual(starts, ms);
   };
 
@@ -197,6 +355,7 @@ export function solveRcpsp(
     count++;
     let ms = 0;
     for (let j = 0; j < n; j++) ms = Math.max(ms, starts[j]! + inst.durations[j]!);
+    onSchedule?.(starts, ms);
     pop.push(finishIndividual(starts, ms));
   }
   if (!done() && count < budget) {
@@ -204,40 +363,12 @@ export function solveRcpsp(
     count++;
     let ms = 0;
     for (let j = 0; j < n; j++) ms = Math.max(ms, starts[j]! + inst.durations[j]!);
+    onSchedule?.(starts, ms);
     pop.push(finishIndividual(starts, ms));
   }
-  const lft = inst.lft;
   const missing = new Int32Array(n);
   const eligible = new Int32Array(n);
-  const rbrsList = (): Int32Array => {
-    for (let j = 0; j < n; j++) missing[j] = inst.predStart[j + 1]! - inst.predStart[j]!;
-    let ne = 0;
-    for (let j = 0; j < n; j++) if (missing[j] === 0) eligible[ne++] = j;
-    const list = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      let maxL = 0;
-      for (let q = 0; q < ne; q++) maxL = Math.max(maxL, lft[eligible[q]!]!);
-      let total = 0;
-      for (let q = 0; q < ne; q++) total += maxL - lft[eligible[q]!]! + 1;
-      let r = rng.next() * total;
-      let pick = ne - 1;
-      for (let q = 0; q < ne; q++) {
-        r -= maxL - lft[eligible[q]!]! + 1;
-        if (r < 0) {
-          pick = q;
-          break;
-        }
-      }
-      const j = eligible[pick]!;
-      eligible[pick] = eligible[--ne]!;
-      list[i] = j;
-      for (let e = inst.succStart[j]!; e < inst.succStart[j + 1]!; e++) {
-        const s = inst.succ[e]!;
-        if (--missing[s]! === 0) eligible[ne++] = s;
-      }
-    }
-    return list;
-  };
+  const rbrsList = (): Int32Array => regretSample(inst, rng, new Int32Array(n), missing, eligible);
   while (pop.length < popSize && !done() && count < budget) pop.push(decode(rbrsList()));
   const tieBreak = options.tieBreak ?? true;
   const better = tieBreak
@@ -371,6 +502,25 @@ export function solveRcpsp(
   };
   let generations = 0;
   const reserve = shiftOnly ? 1 : 0; // final left pass of the best schedule
+  const restartAfter = options.restartAfter ?? 0;
+  const restartKeep = options.restartKeep ?? 0.1;
+  const restartNear = options.restartNear ?? 0.5;
+  let lastBest = best!.makespan;
+  let stale = 0;
+  const restart = (): void => {
+    const keep = Math.max(1, Math.round(popSize * restartKeep));
+    if (pop.length > keep) pop.length = keep;
+    const src = best!.list;
+    while (pop.length < popSize && !done() && count + cost + reserve <= budget) {
+      if (rng.next() < restartNear) {
+        const l = src.slice();
+        const moves = 1 + rng.int(Math.max(1, Math.round(n / 10)));
+        for (let q = 0; q < moves; q++) insertMove(l);
+        pop.push(decode(l));
+      } else pop.push(decode(rbrsList()));
+    }
+    pop.sort(better);
+  };
   while (!done() && count + cost + reserve <= budget && pop.length >= 2) {
     generations++;
     const children: Individual[] = [];
@@ -402,6 +552,13 @@ export function solveRcpsp(
       seen.add(key);
       pop.push(ind);
     }
+    if (best!.makespan < lastBest) {
+      lastBest = best!.makespan;
+      stale = 0;
+    } else if (restartAfter > 0 && ++stale >= restartAfter) {
+      stale = 0;
+      restart();
+    }
   }
 
   const b = best!;
@@ -409,6 +566,7 @@ export function solveRcpsp(
     // Left-justify the best schedule (never longer; users expect activities as early as possible).
     b.makespan = justify(inst, b.starts, "left", profile, ws);
     count++;
+    onSchedule?.(b.starts, b.makespan);
   }
   return {
     makespan: b.makespan,

@@ -449,7 +449,9 @@ export function parseMaturityModel(input: unknown, options: { file?: string } = 
     // A model definition is input data: a cycle or an unreachable threshold in it is an input error
     // (CLI exit 2), not a problem without solution. The finding's own code stays in `details.reason`.
     const inputCode: PmokitErrorCode =
-      first.code === "CYCLE_DETECTED" || first.code === "IMPOSSIBLE_CONSTRAINT" ? "INVALID_INPUT" : first.code;
+      first.code === "CYCLE_DETECTED" || first.code === "IMPOSSIBLE_CONSTRAINT"
+        ? "INVALID_INPUT"
+        : first.code;
     throw new PmokitError(inputCode, `invalid maturity model: ${where}: ${first.message}`, {
       ...(options.file === undefined ? {} : { file: options.file }),
       path: first.path,

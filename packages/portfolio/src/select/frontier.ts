@@ -1,7 +1,9 @@
 import { isPmokitError } from "@pmokit/core";
 import { inputError } from "../internal/errors.js";
-import type { SelectionProblem } from "./model.js";
-import { selectPortfolio } from "./select.js";
+import { amountToNumber, parseAmount, scaleTo } from "./amount.js";
+import { compileSelection } from "./model.js";
+import type { CompiledModel, Row, SelectionProblem } from "./model.js";
+import { solveSelectionModel } from "./select.js";
 import type { SelectPortfolioOptions, SelectionResult } from "./select.js";
 
 /**
@@ -13,8 +15,11 @@ import type { SelectPortfolioOptions, SelectionResult } from "./select.js";
 export interface EfficientFrontierOptions extends SelectPortfolioOptions {
   /** The limit to sweep (the primary cost constraint), a key of `limits`. */
   readonly constraint: string;
-  /** Budgets to solve for; or use `steps` for an even grid from 0 to the total cost of all projects. */
-  readonly budgets?: readonly number[];
+  /**
+   * Budgets to solve for (numbers or decimal strings); or use `steps` for an even grid up to the
+   * total cost of all projects.
+   */
+  readonly budgets?: readonly (number | string)[];
   /** Number of grid points when `budgets` is absent (default 20). */
   readonly steps?: number;
 }
@@ -34,8 +39,12 @@ export interface FrontierPoint {
   readonly valueShare: number;
   /** Cost actually used on the swept constraint. */
   readonly cost: number;
+  /** The same, exact, as a decimal string. */
+  readonly costAmount: string;
   readonly selected: string[];
   readonly optimal: boolean;
+  /** Relative gap of an unproven point (0 when optimal). */
+  readonly gap: number;
   /** Whether a cheaper budget on the grid already reached the same value (a flat step). */
   readonly dominated: boolean;
 }
@@ -66,22 +75,62 @@ export async function computeEfficientFrontier(
   const k = options.constraint;
   if (!problem.limits || !Object.hasOwn(problem.limits, k))
     inputError("constraint", `a limit name (${Object.keys(problem.limits ?? {}).join(", ")})`, k);
-  let budgets = options.budgets ? [...options.budgets] : undefined;
-  if (!budgets) {
-    const total = problem.projects.reduce((s, p) => s + (p.force === "out" ? 0 : (p.costs?.[k] ?? 0)), 0);
+  let budgets: number[];
+  const budgetText = new Map<number, string | number>();
+  if (options.budgets) {
+    budgets = options.budgets.map((b, i) => {
+      parseAmount(b, `budgets[${i}]`);
+      const v = amountToNumber(b);
+      budgetText.set(v, b);
+      return v;
+    });
+  } else {
+    const total = problem.projects.reduce(
+      (s, p) => s + (p.force === "out" ? 0 : amountToNumber(p.costs?.[k])),
+      0,
+    );
     const steps = options.steps ?? 20;
+    if (!Number.isInteger(steps) || steps < 1)
+      inputError("steps", "a positive whole number of grid points", steps);
     budgets = Array.from({ length: steps }, (_, i) => (total * (i + 1)) / steps);
   }
   budgets.sort((a, b) => a - b);
   const totalValue = problem.projects.reduce((s, p) => s + (p.force === "out" ? 0 : p.value), 0);
+  // Compile once; each point only changes the right-hand side of the swept limit row.
+  const base = compileSelection(problem);
+  const rowIndex = base.rows.findIndex((r) => r.kind === "limit" && r.name === k);
+  const scale = base.amounts.get(k)!;
   const points: FrontierPoint[] = [];
   let prevValue = -Infinity;
+  let prev: SelectionResult | undefined;
   for (const budget of budgets) {
+    const given = budgetText.get(budget) ?? budget;
+    const rhs = scale.exact
+      ? Number(scaleTo(parseAmount(typeof given === "number" ? budget : given, "budgets"), scale.digits))
+      : budget;
+    const model: CompiledModel =
+      rowIndex < 0
+        ? base
+        : {
+            ...base,
+            rows: base.rows.map((r, i): Row => (i === rowIndex ? { ...r, rhs } : r)),
+            amounts: new Map(base.amounts).set(k, {
+              ...scale,
+              limit: scale.exact ? BigInt(rhs) : null,
+            }),
+          };
     let r: SelectionResult | undefined;
     try {
-      r = await selectPortfolio(
-        { ...problem, limits: { ...problem.limits, [k]: budget } },
-        { ...options, explain: false },
+      r = await solveSelectionModel(
+        { ...problem, limits: { ...problem.limits, [k]: given } },
+        model,
+        {
+          ...options,
+          explain: false,
+          // The previous optimum stays feasible when the budget grows: a larger budget never scores lower.
+          ...(prev ? { warmStart: { selected: prev.selected, starts: prev.starts } } : {}),
+        },
+        Date.now(),
       );
     } catch (e) {
       if (!(isPmokitError(e) && e.code === "INFEASIBLE")) throw e;
@@ -93,8 +142,10 @@ export async function computeEfficientFrontier(
         objective: 0,
         valueShare: 0,
         cost: 0,
+        costAmount: "0",
         selected: [],
         optimal: true,
+        gap: 0,
         dominated: false,
       });
       continue;
@@ -105,11 +156,14 @@ export async function computeEfficientFrontier(
       objective: r.objective,
       valueShare: totalValue > 0 ? r.objective / totalValue : 0,
       cost: r.usage[k] ?? 0,
+      costAmount: r.totals[k]?.used ?? "0",
       selected: r.selected,
       optimal: r.optimal,
+      gap: r.gap,
       dominated: r.objective <= prevValue + 1e-9,
     });
     prevValue = Math.max(prevValue, r.objective);
+    prev = r;
   }
   return points;
 }
@@ -147,7 +201,7 @@ export function strategicAlignment(
       a.total += v;
       if (sel.has(p.id)) {
         a.served += v;
-        if (cost !== undefined && sum > 0) a.spend += ((p.costs?.[cost] ?? 0) * v) / sum;
+        if (cost !== undefined && sum > 0) a.spend += (amountToNumber(p.costs?.[cost]) * v) / sum;
       }
       acc.set(k, a);
     }

@@ -64,7 +64,7 @@ export function loadHighsSolver(options: HighsLoaderOptions = {}): Promise<Highs
 /** Solves a compiled model with HiGHS (branch and cut, exact gap 0 or < 1 for integral values). */
 export async function solveWithHighs(
   model: CompiledModel,
-  options: { timeLimitMs?: number; loader?: HighsLoaderOptions } = {},
+  options: { timeLimitMs?: number; loader?: HighsLoaderOptions; incumbent?: Uint8Array } = {},
 ): Promise<SolverOutcome> {
   const highs = await loadHighsSolver(options.loader);
   const n = model.n;
@@ -120,6 +120,9 @@ export async function solveWithHighs(
       },
       integrality: new Int32Array(n).fill(highs.constants.variableType.integer),
     });
+    // A feasible 0/1 start (the caller checks feasibility): HiGHS takes it as its first incumbent.
+    if (options.incumbent && options.incumbent.length === n)
+      m.setSolution({ colValue: Float64Array.from(options.incumbent) });
     m.run();
     const status = m.getModelStatus();
     const S = highs.constants.modelStatus;

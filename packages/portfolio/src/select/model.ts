@@ -1,4 +1,7 @@
+import { PmokitError } from "@pmokit/core";
 import { inputError } from "../internal/errors.js";
+import { parseAmount, scaleTo } from "./amount.js";
+import type { DecimalParts, SelectionAmount } from "./amount.js";
 
 /**
  * A resource assignment of a candidate project, relative to its start period: `units` per period in
@@ -25,8 +28,11 @@ export interface SelectionProject {
   readonly id: string;
   /** Priority-weighted value to maximise (≥ 0), e.g. a priority from {@link scoreProjects} × benefit. */
   readonly value: number;
-  /** Costs against the named `limits` (≥ 0), e.g. `{ budget: 120, capex2027: 80 }`. */
-  readonly costs?: Readonly<Record<string, number>>;
+  /**
+   * Costs against the named `limits` (≥ 0), e.g. `{ budget: 120, capex2027: "80.50" }`: numbers,
+   * decimal strings or core `Money` values (exact; see {@link SelectionAmount}).
+   */
+  readonly costs?: Readonly<Record<string, SelectionAmount>>;
   /** `"in"`: must be selected; `"out"`: must not be. */
   readonly force?: "in" | "out";
   /** Time-phased demand per capacity name: amounts per period counted from the project's start. */
@@ -62,8 +68,11 @@ export type SelectionRelation =
  */
 export interface SelectionProblem {
   readonly projects: readonly SelectionProject[];
-  /** Upper limits of the named cost sums (budget per year, headcount, any named constraint). */
-  readonly limits?: Readonly<Record<string, number>>;
+  /**
+   * Upper limits of the named cost sums (budget per year, headcount, any named constraint): numbers,
+   * decimal strings or core `Money` values (one currency per limit name).
+   */
+  readonly limits?: Readonly<Record<string, SelectionAmount>>;
   /** Per-period capacities (roles, resources, time-phased budgets); index = period. */
   readonly capacities?: Readonly<Record<string, readonly number[]>>;
   readonly relations?: readonly SelectionRelation[];
@@ -79,6 +88,23 @@ export interface Row {
   /** The limit or capacity name, or the relation index. */
   readonly name: string;
   readonly period?: number;
+  /** Limit rows: coefficients and rhs are the amounts × `scale` (10^decimals); 1 otherwise. */
+  readonly scale?: number;
+}
+
+/** How the amounts of one cost / limit name are represented in the model. */
+export interface AmountScale {
+  /** Decimals kept: amounts are integers × 10^-digits in the model (exact mode). */
+  readonly digits: number;
+  /** `false` when plain numbers with too many digits forced floating-point coefficients. */
+  readonly exact: boolean;
+  readonly currency?: string;
+  /** Scaled cost per project (exact mode; 0n when absent). */
+  readonly costs: readonly bigint[];
+  /** Scaled limit (exact mode), or null when the name has no limit. */
+  readonly limit: bigint | null;
+  /** 10^digits in exact mode, 1 otherwise. */
+  readonly factor: number;
 }
 
 /** A problem compiled to a 0-1 ILP: maximise Σ value·x, rows Σ a x ≤ rhs, lower bound 1 for fixed columns. */
@@ -94,6 +120,73 @@ export interface CompiledModel {
   readonly warnings: readonly string[];
   /** Demand profiles per project (by capacity name). */
   readonly demand: readonly Map<string, number[]>[];
+  /** Representation of every cost / limit name (exact scaled integers or floats). */
+  readonly amounts: ReadonlyMap<string, AmountScale>;
+}
+
+const MAX_DIGITS = 12;
+
+function compileAmounts(
+  projects: readonly SelectionProject[],
+  limits: Readonly<Record<string, SelectionAmount>>,
+): Map<string, AmountScale> {
+  const names = new Set(Object.keys(limits));
+  for (const p of projects) for (const k of Object.keys(p?.costs ?? {})) names.add(k);
+  const out = new Map<string, AmountScale>();
+  for (const k of names) {
+    const parts: (DecimalParts | null)[] = [];
+    const paths: string[] = [];
+    let plainOnly = true;
+    let currency: string | undefined;
+    let currencyPath = "";
+    const visit = (v: SelectionAmount, path: string): DecimalParts => {
+      const d = parseAmount(v, path);
+      if (typeof v !== "number") plainOnly = false;
+      if (d.currency !== undefined) {
+        if (currency === undefined) {
+          currency = d.currency;
+          currencyPath = path;
+        } else if (currency !== d.currency)
+          throw new PmokitError(
+            "CURRENCY_MISMATCH",
+            `${path}: currency ${d.currency} differs from ${currency} at ${currencyPath} (one currency per limit)`,
+            { path, expected: currency, received: d.currency },
+          );
+      }
+      return d;
+    };
+    const limit = Object.hasOwn(limits, k) ? visit(limits[k]!, `limits.${k}`) : null;
+    projects.forEach((p, j) => {
+      const c = p.costs?.[k];
+      const path = `projects[${j}].costs.${k}`;
+      parts.push(c === undefined ? null : visit(c, path));
+      paths.push(path);
+    });
+    let digits = limit?.digits ?? 0;
+    for (const d of parts) if (d) digits = Math.max(digits, d.digits);
+    const safe = (x: bigint): boolean => x <= BigInt(Number.MAX_SAFE_INTEGER);
+    let exact = digits <= MAX_DIGITS;
+    const costs = parts.map((d) => (d && exact ? scaleTo(d, digits) : 0n));
+    const lim = limit && exact ? scaleTo(limit, digits) : null;
+    if (exact && (costs.some((c) => !safe(c)) || (lim !== null && !safe(lim)))) exact = false;
+    if (!exact && !plainOnly) {
+      const j = parts.findIndex((d) => d !== null && d.digits === digits);
+      inputError(
+        j >= 0 ? paths[j]! : `limits.${k}`,
+        `at most ${MAX_DIGITS} decimals and 15 significant digits per amount (exact decimal arithmetic)`,
+        j >= 0 ? projects[j]!.costs![k] : limits[k],
+      );
+    }
+    out.set(k, {
+      digits: exact ? digits : 0,
+      exact,
+      ...(currency === undefined ? {} : { currency }),
+      costs: exact ? costs : parts.map(() => 0n),
+      limit: exact ? lim : null,
+      factor: exact ? 10 ** digits : 1,
+    });
+  }
+  return out;
 }
 
 function num(v: unknown, path: string, what: string, min = 0): number {
@@ -119,7 +212,8 @@ export function compileSelection(problem: SelectionProblem): CompiledModel {
   const limits = problem.limits ?? {};
   const capacities = problem.capacities ?? {};
   const warnings: string[] = [];
-  for (const [k, v] of Object.entries(limits)) num(v, `limits.${k}`, "a non-negative finite number");
+  if (typeof limits !== "object" || limits === null)
+    inputError("limits", "an object of named limits", limits);
   let horizon = 0;
   for (const [k, arr] of Object.entries(capacities)) {
     if (!Array.isArray(arr)) inputError(`capacities.${k}`, "an array of per-period capacities", arr);
@@ -142,8 +236,11 @@ export function compileSelection(problem: SelectionProblem): CompiledModel {
     if (!Number.isInteger(v)) integral = false;
     if (p.force !== undefined && p.force !== "in" && p.force !== "out")
       inputError(`${path}.force`, '"in" or "out"', p.force);
+    if (p.costs !== undefined && (typeof p.costs !== "object" || p.costs === null))
+      inputError(`${path}.costs`, "an object of costs per limit name", p.costs);
     for (const [k, c] of Object.entries(p.costs ?? {})) {
-      num(c, `${path}.costs.${k}`, "a non-negative cost (costs cannot be negative)");
+      if (typeof c === "number" && !(Number.isFinite(c) && c >= 0))
+        inputError(`${path}.costs.${k}`, "a non-negative cost (costs cannot be negative)", c);
       if (!Object.hasOwn(limits, k) && c !== 0)
         warnings.push(`${path}.costs.${k}: no limit named '${k}'; the cost is reported but not constrained`);
     }
@@ -192,6 +289,7 @@ export function compileSelection(problem: SelectionProblem): CompiledModel {
       starts.push(s);
     } else starts.push([start]);
   });
+  const amounts = compileAmounts(projects, limits);
   // columns
   const colProject: number[] = [];
   const colStart: number[] = [];
@@ -215,7 +313,12 @@ export function compileSelection(problem: SelectionProblem): CompiledModel {
     kind: Row["kind"],
     name: string,
     period?: number,
+    scale?: number,
   ): void => {
+    const extra = {
+      ...(period === undefined ? {} : { period }),
+      ...(scale === undefined ? {} : { scale }),
+    };
     const idx: number[] = [];
     const val: number[] = [];
     for (const [c, a] of entries)
@@ -231,7 +334,7 @@ export function compileSelection(problem: SelectionProblem): CompiledModel {
           rhs,
           kind,
           name,
-          ...(period === undefined ? {} : { period }),
+          ...extra,
         });
       return;
     }
@@ -241,16 +344,18 @@ export function compileSelection(problem: SelectionProblem): CompiledModel {
       rhs,
       kind,
       name,
-      ...(period === undefined ? {} : { period }),
+      ...extra,
     });
   };
-  for (const [k, lim] of Object.entries(limits)) {
+  for (const k of Object.keys(limits)) {
+    const a = amounts.get(k)!;
     const e = new Map<number, number>();
     for (let c = 0; c < n; c++) {
-      const cost = projects[colProject[c]!]!.costs?.[k] ?? 0;
+      const j = colProject[c]!;
+      const cost = a.exact ? Number(a.costs[j]!) : ((projects[j]!.costs?.[k] as number | undefined) ?? 0);
       if (cost !== 0) e.set(c, cost);
     }
-    push(e, lim, "limit", k);
+    push(e, a.exact ? Number(a.limit!) : (limits[k] as number), "limit", k, undefined, a.factor);
   }
   for (const [k, cap] of Object.entries(capacities)) {
     for (let t = 0; t < cap.length; t++) {
@@ -327,6 +432,7 @@ export function compileSelection(problem: SelectionProblem): CompiledModel {
     integral,
     warnings,
     demand,
+    amounts,
   };
 }
 

@@ -1,4 +1,6 @@
 import { inputError } from "../internal/errors.js";
+import { amountToNumber } from "./amount.js";
+import type { SelectionAmount } from "./amount.js";
 import type { SelectionProblem, SelectionProject } from "./model.js";
 import { selectPortfolio } from "./select.js";
 import type { SelectPortfolioOptions, SelectionResult } from "./select.js";
@@ -116,7 +118,7 @@ export type WhatIfChange =
   | { readonly type: "terminate"; readonly id: string }
   | { readonly type: "accelerate"; readonly id: string; readonly periods: number }
   | { readonly type: "force"; readonly id: string; readonly force: "in" | "out" | "auto" }
-  | { readonly type: "limit"; readonly name: string; readonly value: number };
+  | { readonly type: "limit"; readonly name: string; readonly value: SelectionAmount };
 
 /**
  * Result of {@link whatIf}.
@@ -214,7 +216,7 @@ export async function whatIf(
   const freed: Record<string, number> = {};
   if (change.type === "terminate" && baseline.selected.includes(change.id)) {
     const p = problem.projects.find((q) => q.id === change.id)!;
-    for (const [k, v] of Object.entries(p.costs ?? {})) freed[k] = v;
+    for (const [k, v] of Object.entries(p.costs ?? {})) freed[k] = amountToNumber(v);
     const s = baseline.starts[p.id] ?? p.start ?? 0;
     for (const [k, cap] of Object.entries(problem.capacities ?? {})) {
       const prof = p.demand?.[k] ?? [];

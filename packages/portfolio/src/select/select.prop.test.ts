@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { computeEfficientFrontier } from "./frontier.js";
 import { selectPortfolio, verifySelection } from "./select.js";
 import type { SelectionProblem, SelectionRelation } from "./model.js";
 
@@ -88,6 +89,51 @@ describe("selection properties", () => {
         expect(b).toBe(a);
       }),
       { numRuns: 40, seed: 3 },
+    );
+  });
+
+  it("auto with any node budget (escalating to HiGHS) equals brute force", async () => {
+    await fc.assert(
+      fc.asyncProperty(problemArb, fc.integer({ min: 0, max: 8 }), async (p, budget) => {
+        const expected = bruteForce(p);
+        const got = await selectPortfolio(p, { bnbNodeBudget: budget, explain: false }).then(
+          (r) => {
+            expect(r.optimal).toBe(true);
+            expect(verifySelection(p, r.selected)).toEqual([]);
+            if (r.escalatedFrom) expect(r.solver).toBe("highs");
+            return r.objective;
+          },
+          (e: unknown) => {
+            expect((e as { code?: string }).code).toBe("INFEASIBLE");
+            return null;
+          },
+        );
+        expect(got).toBe(expected);
+      }),
+      { numRuns: 40, seed: 5 },
+    );
+  });
+
+  it("the efficient frontier is monotone and each point equals a fresh solve at that budget", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        problemArb,
+        fc.array(fc.integer({ min: 0, max: 80 }), { minLength: 1, maxLength: 6 }),
+        async (p, budgets) => {
+          const f = await computeEfficientFrontier(p, { constraint: "c0", budgets, solver: "bnb" });
+          let prev = -Infinity;
+          for (const pt of f) {
+            if (!pt.feasible) continue;
+            expect(pt.objective).toBeGreaterThanOrEqual(prev);
+            prev = pt.objective;
+            const q = { ...p, limits: { ...p.limits, c0: pt.budget } };
+            expect(verifySelection(q, pt.selected)).toEqual([]);
+            const fresh = await selectPortfolio(q, { solver: "bnb", explain: false });
+            expect(pt.objective).toBe(fresh.objective);
+          }
+        },
+      ),
+      { numRuns: 50, seed: 11 },
     );
   });
 });

@@ -1,21 +1,85 @@
 import { PmokitError } from "@pmokit/core";
 import { solveBranchAndBound } from "./bnb.js";
-import type { SolverOutcome } from "./bnb.js";
+import type { SolverEscalation, SolverOutcome } from "./bnb.js";
 import { solveWithHighs } from "./highs.js";
 import type { HighsLoaderOptions } from "./highs.js";
+import { amountToNumber, formatScaled } from "./amount.js";
 import { compileSelection, violatedRows } from "./model.js";
 import type { CompiledModel, SelectionProblem } from "./model.js";
 
 /**
- * Which exact solver to use: `"auto"` (default) runs the TypeScript branch and bound on small models
- * (≤ 40 columns) and HiGHS (WebAssembly, loaded on first use) otherwise, or when branch and bound
- * does not finish within its node budget; `"bnb"` only the TypeScript solver (no WebAssembly);
- * `"highs"` only HiGHS.
+ * Which exact solver to use. `"auto"` (default) runs the TypeScript LP-based branch and bound (dual
+ * simplex bounds, no WebAssembly) on models with at most {@link BNB_MAX_ROWS} rows (limits, capacity
+ * periods, relations) under a node budget ({@link defaultBnbNodeBudget}); when that budget runs out
+ * before the optimum is proven, HiGHS (WebAssembly, loaded on first use) continues from the best
+ * selection found, with the remaining time. Larger models go to HiGHS directly. `"bnb"` only the
+ * TypeScript solver (no budget); `"highs"` only HiGHS.
  *
  * @category Selection
  * @since 0.1.0
  */
 export type SelectionSolver = "auto" | "bnb" | "highs";
+
+/**
+ * Row count up to which `solver: "auto"` uses the TypeScript branch and bound (its dense basis
+ * inverse costs rows² per simplex pivot); HiGHS above.
+ *
+ * @example
+ * ```ts
+ * import { BNB_MAX_ROWS } from "@pmokit/portfolio";
+ * BNB_MAX_ROWS; // 600
+ * ```
+ * @category Selection
+ * @since 0.2.0
+ */
+export const BNB_MAX_ROWS = 600;
+
+/**
+ * A known selection to start from (e.g. the optimum at a smaller budget): used as the first
+ * incumbent when it satisfies every constraint, ignored otherwise.
+ *
+ * @example
+ * ```ts
+ * import { selectPortfolio } from "@pmokit/portfolio";
+ * const problem = { projects: [{ id: "A", value: 3, costs: { b: 2 } }, { id: "B", value: 2, costs: { b: 2 } }], limits: { b: 4 } };
+ * await selectPortfolio(problem, { warmStart: { selected: ["A"] } }); // starts from {A}, proves {A, B}
+ * ```
+ * @category Selection
+ * @since 0.2.0
+ */
+export interface SelectionWarmStart {
+  readonly selected: readonly string[];
+  /** Start period per selected project (default: its planned start). */
+  readonly starts?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Exact total of one cost / limit name, as decimal strings (money crosses the API as strings).
+ *
+ * @example
+ * ```ts
+ * import { selectPortfolio } from "@pmokit/portfolio";
+ * const r = await selectPortfolio({
+ *   projects: [{ id: "A", value: 1, costs: { capex: { amount: "99.95", currency: "EUR" } } }],
+ *   limits: { capex: { amount: "100", currency: "EUR" } },
+ * });
+ * r.totals.capex; // { used: "99.95", limit: "100.00", remaining: "0.05", currency: "EUR", exact: true }
+ * ```
+ * @category Selection
+ * @since 0.2.0
+ */
+export interface SelectionTotal {
+  /** Σ cost of the selected projects, with as many decimals as the inputs of this name use. */
+  readonly used: string;
+  /** The limit, when the name has one. */
+  readonly limit?: string;
+  /** limit − used. */
+  readonly remaining?: string;
+  /** Currency, when the amounts were given as Money. */
+  readonly currency?: string;
+  /** `false` when plain numbers with more than 12 decimals forced floating-point sums. */
+  readonly exact: boolean;
+}
 
 /**
  * Options of {@link selectPortfolio}.
@@ -31,6 +95,13 @@ export interface SelectPortfolioOptions {
   readonly highs?: HighsLoaderOptions;
   /** Explain an infeasible forced set (default true; costs extra solves). */
   readonly explain?: boolean;
+  /** A selection to start from (first incumbent when feasible). */
+  readonly warmStart?: SelectionWarmStart;
+  /**
+   * `solver: "auto"` only: nodes the TypeScript branch and bound may explore before HiGHS takes over
+   * from its best selection (default {@link defaultBnbNodeBudget}).
+   */
+  readonly bnbNodeBudget?: number;
 }
 
 /**
@@ -58,10 +129,12 @@ export interface SelectionResult {
   readonly bound: number;
   /** Relative gap (bound − objective)/bound; 0 when optimal. */
   readonly gap: number;
-  /** Sum of the selected projects' costs per limit. */
+  /** Sum of the selected projects' costs per limit (as numbers; exact values in `totals`). */
   readonly usage: Record<string, number>;
-  /** Limits as given. */
+  /** Limits as numbers (exact values in `totals`). */
   readonly limits: Record<string, number>;
+  /** Exact totals per cost / limit name as decimal strings (with the currency for Money inputs). */
+  readonly totals: Record<string, SelectionTotal>;
   /** Per capacity name, per period: demand of the selection at the chosen starts. */
   readonly capacityUsage: Record<string, number[]>;
   /** Chosen start period per selected project. */
@@ -69,9 +142,17 @@ export interface SelectionResult {
   /** Projects whose start was shifted from their planned start. */
   readonly shifted: { id: string; from: number; to: number }[];
   readonly decisions: Record<string, SelectionDecision>;
+  /** The solver that produced (and, when `optimal`, proved) the selection. */
   readonly solver: "bnb" | "highs";
+  /** Branch-and-bound nodes, both solvers together when `auto` escalated. */
   readonly nodes: number;
+  /** Wall-clock milliseconds of the whole call (both solvers, compilation and re-check). */
   readonly timeMs: number;
+  /**
+   * Present when `solver: "auto"` ran the TypeScript branch and bound to its node budget and then
+   * handed its best selection to HiGHS (`solver` is then `"highs"`).
+   */
+  readonly escalatedFrom?: SolverEscalation;
   readonly warnings: string[];
 }
 
@@ -89,32 +170,124 @@ export interface InfeasibilityExplanation {
   readonly message: string;
 }
 
-async function solve(
+/**
+ * Work budget of the TypeScript branch and bound under `solver: "auto"`, in units of
+ * rows × (rows + columns) per node (the cost of one dual simplex pivot with the dense basis inverse).
+ */
+const BNB_AUTO_WORK = 5e8;
+
+/**
+ * Default node budget of the TypeScript branch and bound under `solver: "auto"` before HiGHS takes
+ * over: ⌊5·10⁸ / (rows × (rows + columns))⌋, at least 1,000 (about 950,000 nodes on a 100 × 5
+ * knapsack, 2,100 on a 991-column × 195-row portfolio). Node counts, not time, so the switch is
+ * deterministic.
+ *
+ * @param rows - rows of the compiled model (limits, capacity periods, relations)
+ * @param columns - columns of the compiled model (project × start)
+ * @returns the node budget
+ * @example
+ * ```ts
+ * import { defaultBnbNodeBudget } from "@pmokit/portfolio";
+ * defaultBnbNodeBudget(5, 100); // 952380
+ * ```
+ * @category Selection
+ * @since 0.2.0
+ */
+export function defaultBnbNodeBudget(rows: number, columns: number): number {
+  const m = Math.max(1, rows);
+  return Math.max(1000, Math.floor(BNB_AUTO_WORK / (m * (m + Math.max(0, columns)))));
+}
+
+interface SolveSettings {
+  readonly solver: SelectionSolver;
+  readonly timeLimitMs: number | undefined;
+  readonly loader: HighsLoaderOptions | undefined;
+  readonly incumbent?: Uint8Array | undefined;
+  readonly nodeBudget?: number | undefined;
+}
+
+function objectiveOf(model: CompiledModel, x: Uint8Array): number {
+  let v = 0;
+  for (let c = 0; c < model.n; c++) if (x[c]) v += model.value[c]!;
+  return v;
+}
+
+async function runHighs(
   model: CompiledModel,
-  solver: SelectionSolver,
   timeLimitMs: number | undefined,
   loader: HighsLoaderOptions | undefined,
+  incumbent: Uint8Array | undefined,
 ): Promise<SolverOutcome> {
-  if (solver === "bnb") return solveBranchAndBound(model, timeLimitMs === undefined ? {} : { timeLimitMs });
-  if (solver === "auto" && model.n <= 40) {
-    const t0 = Date.now();
-    const r = solveBranchAndBound(model, {
-      nodeLimit: 300_000,
-      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
-    });
-    if (r.status === "optimal" || r.status === "infeasible") return r;
-    const left = timeLimitMs === undefined ? undefined : timeLimitMs - (Date.now() - t0);
-    if (left !== undefined && left <= 0) return r;
-    const h = await solveWithHighs(model, {
-      ...(left === undefined ? {} : { timeLimitMs: left }),
-      ...(loader ? { loader } : {}),
-    });
-    return h.x === null && r.x !== null ? r : h;
-  }
-  return solveWithHighs(model, {
+  const start = incumbent && violatedRows(model, incumbent).length === 0 ? incumbent : undefined;
+  const h = await solveWithHighs(model, {
     ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
     ...(loader ? { loader } : {}),
+    ...(start ? { incumbent: start } : {}),
   });
+  // Keep a better feasible start selection when HiGHS stops early.
+  if (start && h.status !== "optimal" && h.status !== "infeasible") {
+    const v = objectiveOf(model, start);
+    if (h.x === null || v > h.objective)
+      return { ...h, status: "feasible", x: start, objective: v, bound: Math.max(v, h.bound) };
+  }
+  return h;
+}
+
+async function solve(model: CompiledModel, s: SolveSettings): Promise<SolverOutcome> {
+  const { solver, timeLimitMs, loader, incumbent } = s;
+  if (solver === "highs" || (solver === "auto" && model.rows.length > BNB_MAX_ROWS))
+    return runHighs(model, timeLimitMs, loader, incumbent);
+  if (solver === "bnb")
+    return solveBranchAndBound(model, {
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+      ...(incumbent ? { incumbent } : {}),
+    });
+  // auto: the TypeScript branch and bound under a node budget, then HiGHS from its incumbent.
+  const t0 = Date.now();
+  const nodeLimit = s.nodeBudget ?? defaultBnbNodeBudget(model.rows.length, model.n);
+  const b = solveBranchAndBound(model, {
+    ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+    ...(incumbent ? { incumbent } : {}),
+    nodeLimit,
+  });
+  if (b.status === "optimal" || b.status === "infeasible" || b.nodes <= nodeLimit) return b;
+  const bnbMs = Date.now() - t0;
+  const rest = timeLimitMs === undefined ? undefined : timeLimitMs - bnbMs;
+  if (rest !== undefined && rest <= 0) return b;
+  const h = await runHighs(model, rest, loader, b.x ?? incumbent);
+  const escalated = { nodes: b.nodes, timeMs: bnbMs, objective: b.x ? b.objective : null };
+  if (h.status === "optimal" || h.status === "infeasible")
+    return { ...h, nodes: b.nodes + h.nodes, escalatedFrom: escalated };
+  // Neither proved it: the better selection and the tighter of the two proven bounds.
+  const best = b.x !== null && (h.x === null || b.objective > h.objective) ? b : h;
+  return {
+    ...best,
+    status: best.x === null ? "unknown" : "feasible",
+    bound: Math.max(best.objective, Math.min(b.bound, h.bound)),
+    nodes: b.nodes + h.nodes,
+    solver: "highs",
+    escalatedFrom: escalated,
+  };
+}
+
+/** 0/1 column vector of a warm start (null when it names unknown projects or starts). */
+export function warmStartColumns(
+  model: CompiledModel,
+  problem: SelectionProblem,
+  w: SelectionWarmStart,
+): Uint8Array | null {
+  const sel = new Set(w.selected);
+  const x = new Uint8Array(model.n);
+  let hit = 0;
+  for (let c = 0; c < model.n; c++) {
+    const p = problem.projects[model.colProject[c]!]!;
+    if (!sel.has(p.id)) continue;
+    if (model.colStart[c] === (w.starts?.[p.id] ?? p.start ?? 0)) {
+      x[c] = 1;
+      hit++;
+    }
+  }
+  return hit === sel.size ? x : null;
 }
 
 function restrictToForced(
@@ -146,7 +319,7 @@ function restrictToForced(
 async function feasible(problem: SelectionProblem, loader: HighsLoaderOptions | undefined): Promise<boolean> {
   // Feasibility only: value 0 everywhere, so any feasible point is optimal at once.
   const model = compileSelection({ ...problem, projects: problem.projects.map((p) => ({ ...p, value: 0 })) });
-  const r = await solve(model, "auto", 30_000, loader);
+  const r = await solve(model, { solver: "auto", timeLimitMs: 30_000, loader });
   return r.status !== "infeasible";
 }
 
@@ -224,8 +397,8 @@ function describeConstraint(problem: SelectionProblem, name: string): string {
   if (problem.limits && Object.hasOwn(problem.limits, name)) {
     const used = problem.projects
       .filter((p) => p.force === "in")
-      .reduce((s, p) => s + (p.costs?.[name] ?? 0), 0);
-    return `limit ${name} = ${problem.limits[name]} (forced projects need ${used})`;
+      .reduce((s, p) => s + amountToNumber(p.costs?.[name]), 0);
+    return `limit ${name} = ${amountToNumber(problem.limits[name])} (forced projects need ${round(used)})`;
   }
   return `capacity ${name}`;
 }
@@ -284,7 +457,8 @@ export function verifySelection(
     if (r.kind === "force") continue;
     let s = 0;
     for (let k = 0; k < r.idx.length; k++) s += r.val[k]! * x[r.idx[k]!]!;
-    if (r.kind === "limit") out.push(`limit ${r.name}: ${round(s)} > ${r.rhs}`);
+    if (r.kind === "limit")
+      out.push(`limit ${r.name}: ${round(s / (r.scale ?? 1))} > ${round(r.rhs / (r.scale ?? 1))}`);
     else if (r.kind === "capacity")
       out.push(`capacity ${r.name} in period ${r.period}: ${round(s)} > ${r.rhs}`);
     else if (r.kind === "relation") {
@@ -336,9 +510,35 @@ export async function selectPortfolio(
   options: SelectPortfolioOptions = {},
 ): Promise<SelectionResult> {
   const t0 = Date.now();
-  const model = compileSelection(problem);
+  return solveSelectionModel(problem, compileSelection(problem), options, t0);
+}
+
+/**
+ * Solves an already compiled problem (the efficient frontier re-uses one compiled model and only
+ * changes a limit row's right-hand side).
+ */
+export async function solveSelectionModel(
+  problem: SelectionProblem,
+  model: CompiledModel,
+  options: SelectPortfolioOptions,
+  t0: number,
+): Promise<SelectionResult> {
   const timeLimitMs = options.timeLimit === undefined ? undefined : options.timeLimit * 1000;
-  const r = await solve(model, options.solver ?? "auto", timeLimitMs, options.highs);
+  const budget = options.bnbNodeBudget;
+  if (budget !== undefined && !(Number.isInteger(budget) && budget >= 0))
+    throw new PmokitError("INVALID_INPUT", `bnbNodeBudget must be a non-negative integer, got ${budget}`, {
+      path: "options.bnbNodeBudget",
+      expected: "an integer ≥ 0 (nodes of the TypeScript branch and bound before HiGHS takes over)",
+      actual: budget,
+    });
+  const warm = options.warmStart ? warmStartColumns(model, problem, options.warmStart) : null;
+  const r = await solve(model, {
+    solver: options.solver ?? "auto",
+    timeLimitMs,
+    loader: options.highs,
+    incumbent: warm ?? undefined,
+    nodeBudget: options.bnbNodeBudget,
+  });
   if (r.status === "infeasible") {
     const why =
       options.explain === false
@@ -387,12 +587,44 @@ function buildResult(
       starts[model.ids[model.colProject[c]!]!] = model.colStart[c]!;
     }
   const selected = model.ids.filter((_, j) => chosen.has(j));
-  const limits = { ...(problem.limits ?? {}) };
+  const limits: Record<string, number> = {};
+  for (const [k, v] of Object.entries(problem.limits ?? {})) limits[k] = amountToNumber(v);
   const usage: Record<string, number> = {};
-  for (const k of Object.keys(limits)) usage[k] = 0;
-  for (const j of chosen)
-    for (const [k, v] of Object.entries(problem.projects[j]!.costs ?? {}))
-      usage[k] = round((usage[k] ?? 0) + v);
+  const totals: Record<string, SelectionTotal> = {};
+  for (const [k, a] of model.amounts) {
+    if (
+      !Object.hasOwn(limits, k) &&
+      !problem.projects.some((p, j) => chosen.has(j) && p.costs?.[k] !== undefined)
+    )
+      continue;
+    let used: string;
+    if (a.exact) {
+      let s = 0n;
+      for (const j of chosen) s += a.costs[j]!;
+      used = formatScaled(s, a.digits);
+      usage[k] = Number(used);
+      const t: SelectionTotal = {
+        used,
+        ...(a.limit === null
+          ? {}
+          : { limit: formatScaled(a.limit, a.digits), remaining: formatScaled(a.limit - s, a.digits) }),
+        ...(a.currency === undefined ? {} : { currency: a.currency }),
+        exact: true,
+      };
+      totals[k] = t;
+    } else {
+      let s = 0;
+      for (const j of chosen) s += amountToNumber(problem.projects[j]!.costs?.[k]);
+      usage[k] = round(s);
+      const lim = Object.hasOwn(limits, k) ? limits[k]! : undefined;
+      totals[k] = {
+        used: String(round(s)),
+        ...(lim === undefined ? {} : { limit: String(lim), remaining: String(round(lim - s)) }),
+        ...(a.currency === undefined ? {} : { currency: a.currency }),
+        exact: false,
+      };
+    }
+  }
   const capacityUsage: Record<string, number[]> = {};
   for (const [k, cap] of Object.entries(problem.capacities ?? {})) {
     const u = new Array<number>(cap.length).fill(0);
@@ -435,6 +667,7 @@ function buildResult(
     gap,
     usage,
     limits,
+    totals,
     capacityUsage,
     starts,
     shifted,
@@ -442,6 +675,7 @@ function buildResult(
     solver: r.solver,
     nodes: r.nodes,
     timeMs,
+    ...(r.escalatedFrom ? { escalatedFrom: r.escalatedFrom } : {}),
     warnings,
   };
 }

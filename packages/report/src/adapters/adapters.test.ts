@@ -110,8 +110,10 @@ describe("adapters", () => {
         objective: 5,
         valueShare: 0.5,
         cost: 9,
+        costAmount: "9",
         selected: ["A"],
         optimal: true,
+        gap: 0,
         dominated: false,
       },
     ]);

@@ -1,6 +1,6 @@
 // Internal: ISO date / local date-time strings to fractional day numbers (days since 1970-01-01,
 // no time zone: the strings are local wall-clock values) and calendar ticks for time axes.
-import { PmokitError } from "@pmokit/core";
+import { PmokitError } from "@pmokit/core/errors";
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 

@@ -1,5 +1,20 @@
-import { durationToMinutes, isPmokitError, projectInPortfolio, schedule } from "@pmokit/core";
-import type { Portfolio, Project, Resource, ScheduleResult } from "@pmokit/core";
+import {
+  computeProjectEvm,
+  durationToMinutes,
+  isPmokitError,
+  projectInPortfolio,
+  rollupEvm,
+  schedule,
+} from "@pmokit/core";
+import type {
+  EvmPeriod,
+  EvmRollup,
+  Portfolio,
+  Project,
+  ProjectEvm,
+  Resource,
+  ScheduleResult,
+} from "@pmokit/core";
 import { solveRcpsp } from "@pmokit/leveling";
 import type { RcpspProblem } from "@pmokit/leveling";
 import { toRadarData } from "@pmokit/maturity";
@@ -16,6 +31,7 @@ import {
   radarFromMaturity,
   tornadoFromSimulation,
 } from "../adapters/adapters.js";
+import { sCurveFromProjectEvm } from "../adapters/evm.js";
 import type { Chart } from "../charts/chart.js";
 import type { ResourceHistogramData } from "../charts/resource-histogram.js";
 import type { SCurveData } from "../charts/s-curve.js";
@@ -42,6 +58,8 @@ export interface BuildPortfolioReportOptions {
   readonly maturity?: MaturityResult;
   /** Project whose Gantt, risk histogram and tornado are shown (default: the highest-priority project with critical remaining work, else the highest priority). */
   readonly focusProject?: string;
+  /** Period of the earned-value S-curves (default `week`). */
+  readonly evmPeriod?: EvmPeriod;
   /** A timestamp to print in the subtitle (none by default, so the output is deterministic). */
   readonly generatedAt?: string;
 }
@@ -288,82 +306,56 @@ function weeklyHistogram(
   };
 }
 
-/** Planned value from baselines, earned value and actual cost up to the status date (linear spreads). */
-function sCurve(projects: readonly Project[], currency: string): SCurveData | undefined {
-  interface Item {
-    bs: number;
-    bf: number;
-    budget: number;
-    as?: number;
-    af?: number;
-    pct: number;
-    actual: number;
-  }
-  const items: Item[] = [];
-  let status = -Infinity;
-  for (const p of projects) {
-    if (p.settings.statusDate) status = Math.max(status, dayNumber(p.settings.statusDate));
-    const budgets = taskBudgets(p);
-    for (const t of leafTasks(p)) {
-      const b = t.baselines.find((x) => x.number === 0);
-      const e = budgets.get(t.id);
-      if (!b?.start || !b.finish || !e) continue;
-      items.push({
-        bs: dayNumber(b.start),
-        bf: dayNumber(b.finish),
-        budget: e.budget,
-        ...(t.actualStart ? { as: dayNumber(t.actualStart) } : {}),
-        ...(t.actualFinish ? { af: dayNumber(t.actualFinish) } : {}),
-        pct: t.percentComplete / 100,
-        actual: e.actual,
+const PERIOD_NAMES: Record<EvmPeriod, string> = { day: "daily", week: "weekly", month: "monthly" };
+
+/** Earned value of the portfolio from core's EVM engine: per-project results, the roll-up and the S-curve. */
+function earnedValue(
+  portfolio: Portfolio,
+  period: EvmPeriod,
+  warnings: string[],
+): { projects: ProjectEvm[]; rollup: EvmRollup; chart: SCurveData } | undefined {
+  const projects: ProjectEvm[] = [];
+  for (const p of portfolio.projects) {
+    try {
+      // The same call as computePortfolioEvm (shared pool and calendars), one project at a time so
+      // that a project without a baseline or status date only drops out with a warning.
+      const r = computeProjectEvm(p, {
+        period,
+        resources: portfolio.sharedResources,
+        calendars: portfolio.calendars,
+        includeTasks: false,
       });
+      for (const w of r.warnings) warnings.push(`${p.id}: earned value: ${w.message}`);
+      projects.push(r);
+    } catch (e) {
+      warnings.push(`${p.id}: no earned value (${isPmokitError(e) ? e.message : String(e)})`);
     }
   }
-  if (items.length === 0) return undefined;
-  const lo = Math.min(...items.map((i) => i.bs));
-  const hi = Math.max(...items.map((i) => i.bf), Number.isFinite(status) ? status : -Infinity);
-  const share = (t: number, a: number, b: number): number =>
-    b <= a ? (t >= a ? 1 : 0) : Math.max(0, Math.min(1, (t - a) / (b - a)));
-  const step = hi - lo > 400 ? 30 : 7;
-  const periods: { date: string; pv: number; ev?: number; ac?: number }[] = [];
-  const bac = items.reduce((s, i) => s + i.budget, 0);
-  for (let t = lo + step; ; t += step) {
-    const at = Math.min(t, hi);
-    let pv = 0;
-    let ev = 0;
-    let ac = 0;
-    for (const i of items) {
-      pv += i.budget * share(at, i.bs, i.bf);
-      if (i.as !== undefined) {
-        const end = i.af ?? status;
-        ev += i.budget * i.pct * share(at, i.as, end);
-        ac += i.actual * share(at, i.as, end);
-      }
-    }
-    const round = (x: number) => Math.round(x * 100) / 100;
-    const known = Number.isFinite(status) && at <= status + 1e-9;
-    periods.push({ date: isoDay(at), pv: round(pv), ...(known ? { ev: round(ev), ac: round(ac) } : {}) });
-    if (at >= hi) break;
+  if (projects.length === 0) return undefined;
+  try {
+    const rollup = rollupEvm(portfolio.id, portfolio.name, projects);
+    const chart = sCurveFromProjectEvm(projects, {
+      title: `Earned value S-curves (${projects.length} projects, ${PERIOD_NAMES[period]}, baseline 0)`,
+      ...(rollup.indicators.eac.cpi === null ? {} : { eac: Number(rollup.indicators.eac.cpi) }),
+    });
+    return { projects, rollup, chart };
+  } catch (e) {
+    warnings.push(`earned value: ${isPmokitError(e) ? e.message : String(e)}`);
+    return undefined;
   }
-  return {
-    title: "Earned value S-curves (labour and fixed cost, linear spreads)",
-    unit: currency,
-    bac: Math.round(bac * 100) / 100,
-    periods,
-    ...(Number.isFinite(status) ? { statusDate: isoDay(status) } : {}),
-  };
 }
 
 /**
  * Runs the pmokit engines on a portfolio and assembles the report data: CPM schedule per project
  * (Gantt with critical path and baseline), RCPSP leveling of the shared pool (histogram before /
  * after), risk scoring (heat map) and seeded Monte Carlo per project (finish histogram, tornado),
- * earned-value S-curves from baselines and actuals, the efficient frontier of project selection by
+ * time-phased earned value of core (`computeProjectEvm` per project, summed into S-curves with
+ * `evmSeriesFromProjectEvm`), the efficient frontier of project selection by
  * priority under a cost budget, and the maturity radar when an assessment result is given.
  *
  * Deterministic: same portfolio and options, same report. Simplifications are stated in the report
  * text (triangular −10 % / +30 % duration ranges, finish-to-start links and working days for the
- * RCPSP view, linear cost spreads for earned value).
+ * RCPSP view).
  *
  * @param portfolio - a parsed portfolio (`parsePortfolio` of `@pmokit/core`)
  * @param options - iterations, seed, budget, maturity result, focus project
@@ -580,24 +572,33 @@ export async function buildPortfolioReport(
   });
 
   // Earned value.
-  const sc = sCurve(
-    facts.map((f) => f.project),
-    currency,
-  );
-  if (sc) {
-    const last = [...sc.periods].reverse().find((p) => p.ev !== undefined);
+  const evm = earnedValue(portfolio, options.evmPeriod ?? "week", warnings);
+  if (evm) {
+    const ind = evm.rollup.indicators;
+    const ratio = (v: number | null) => (v === null ? "n/a" : fmt(v, 2));
+    const amount = (v: string | null) => (v === null ? "n/a" : money(Number(v)));
+    const status = evm.chart.statusDate?.slice(0, 10) ?? "n/a";
     sections.push({
       id: "evm",
       title: "Earned value",
       text: [
-        "Portfolio S-curves: planned value from baseline 0 (labour at standard rates plus fixed cost, spread linearly over each task), earned value = % complete × budget and actual cost from actual work, spread linearly from actual start to actual finish or the status date.",
-        ...(last
-          ? [
-              `At ${last.date}: PV ${money(last.pv)}, EV ${money(last.ev ?? 0)}, AC ${money(last.ac ?? 0)}; SPI ${fmt((last.ev ?? 0) / (last.pv || 1), 2)}, CPI ${fmt((last.ev ?? 0) / (last.ac || 1), 2)}.`,
-            ]
-          : []),
+        "Time-phased earned value of @pmokit/core (computeProjectEvm per project, with the shared pool and calendars): planned value from baseline 0, each task's baseline cost spread over its baseline working time with its assignments' work contours; earned value = baseline cost × % complete; actual cost from actual work at the resources' cost rates, cost per use and fixed cost. The S-curves sum the projects per period; the same series run through `pmokit evm` (or evmSeries) gives the same numbers.",
+        `At the status date ${status}: BAC ${money(Number(ind.bac))}, PV ${money(Number(ind.pv))}, EV ${money(Number(ind.ev))}, AC ${money(Number(ind.ac))}; SPI ${ratio(ind.spi)}, CPI ${ratio(ind.cpi)}, EAC (BAC / CPI) ${amount(ind.eac.cpi)}.`,
       ],
-      charts: [{ chart: { kind: "s-curve", data: sc } }],
+      charts: [{ chart: { kind: "s-curve", data: evm.chart } }],
+      table: {
+        columns: ["project", `BAC (${currency})`, "PV", "EV", "AC", "SPI", "CPI", "EAC (BAC / CPI)"],
+        rows: evm.projects.map((r) => [
+          r.projectId,
+          fmt(Number(r.bac.amount), 0),
+          fmt(Number(r.pv.amount), 0),
+          fmt(Number(r.ev.amount), 0),
+          fmt(Number(r.ac.amount), 0),
+          ratio(r.indicators.spi),
+          ratio(r.indicators.cpi),
+          r.indicators.eac.cpi === null ? "n/a" : fmt(Number(r.indicators.eac.cpi), 0),
+        ]),
+      },
     });
   }
 

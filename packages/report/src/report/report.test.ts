@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parsePortfolio } from "@pmokit/core";
+import { computePortfolioEvm, parsePortfolio } from "@pmokit/core";
 import { assessMaturity, parseAssessment, pmoMaturityModel } from "@pmokit/maturity";
 import { buildPortfolioReport } from "./build.js";
 import type { PortfolioReport } from "./types.js";
 import { renderHtmlReport } from "./html.js";
 import { renderMarkdownSummary } from "./markdown.js";
 import { CHART_KINDS } from "../charts/chart.js";
+import type { SCurveData } from "../charts/s-curve.js";
 
 const sample = (name: string): unknown =>
   JSON.parse(
@@ -35,6 +36,35 @@ describe("portfolio report on the sample portfolio", () => {
     const kinds = new Set(report.sections.flatMap((s) => (s.charts ?? []).map((c) => c.chart.kind)));
     expect([...kinds].sort()).toEqual([...CHART_KINDS].sort());
     expect(report.figures.find((f) => f.label === "projects")?.value).toBe("8");
+  });
+
+  it("plots core's time-phased earned value: the S-curve points are core's series, summed per period", () => {
+    const section = report.sections.find((s) => s.id === "evm")!;
+    const chart = section.charts![0]!.chart;
+    expect(chart.kind).toBe("s-curve");
+    const data = chart.data as SCurveData;
+    const evm = computePortfolioEvm(parsePortfolio(sample("portfolio.json")));
+    const cents = (a: string | undefined) => (a === undefined ? 0 : Math.round(Number(a) * 100));
+    const ends = [...new Set(evm.projects.flatMap((r) => r.sCurve.map((p) => p.end.slice(0, 10))))].sort();
+    expect(data.periods.map((p) => p.date)).toEqual(ends);
+    for (const p of data.periods) {
+      let pv = 0;
+      for (const r of evm.projects) {
+        let v = 0;
+        for (const q of r.sCurve) if (q.end.slice(0, 10) <= p.date) v = cents(q.pv.amount);
+        pv += v;
+      }
+      expect(Math.round(p.pv * 100), p.date).toBe(pv);
+    }
+    expect(data.bac).toBe(Number(evm.portfolio.bac.amount));
+    const last = data.periods.filter((p) => p.ev !== undefined).at(-1)!;
+    expect(last.ev).toBe(Number(evm.portfolio.ev.amount));
+    expect(last.ac).toBe(Number(evm.portfolio.ac.amount));
+    expect(data.eac).toBeCloseTo(Number(evm.portfolio.indicators.eac.cpi), 6);
+    expect(section.table!.rows.map((r) => r[0])).toEqual(evm.projects.map((r) => r.projectId));
+    expect((section.text ?? []).join(" ")).toContain(
+      `SPI ${Number(evm.portfolio.indicators.spi!.toFixed(2))}`,
+    );
   });
 
   it("renders self-contained HTML: inline SVG and CSS, no scripts, no external resources", () => {

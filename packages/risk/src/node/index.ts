@@ -67,6 +67,8 @@ export interface SimulationPool {
  */
 export function createSimulationPool(threads: number = availableParallelism()): SimulationPool {
   const workers = Array.from({ length: Math.max(1, Math.floor(threads)) }, spawnWorker);
+  // The compiled model each worker holds: sent once, not again for repeated runs of the same model.
+  const held = new Map<Worker, CompiledModel>();
   let busy = false;
   return {
     threads: workers.length,
@@ -77,7 +79,7 @@ export function createSimulationPool(threads: number = availableParallelism()): 
         });
       busy = true;
       try {
-        return await runOnWorkers(workers, model, options);
+        return await runOnWorkers(workers, held, model, options);
       } finally {
         busy = false;
       }
@@ -88,8 +90,12 @@ export function createSimulationPool(threads: number = availableParallelism()): 
   };
 }
 
+/** Blocks in flight per worker: the next block is queued while one runs, so no worker waits for the main thread. */
+const PIPELINE = 2;
+
 async function runOnWorkers(
   pool: readonly Worker[],
+  held: Map<Worker, CompiledModel>,
   model: RiskModel | CompiledModel,
   options: SimulateOptions,
 ): Promise<SimulationResult> {
@@ -127,9 +133,13 @@ async function runOnWorkers(
         w.on("message", onMessage);
         w.on("error", reject);
         listeners.push([w, onMessage, reject]);
-        w.postMessage({ type: "init", model: cm, kernel: plan.kernel });
+        if (held.get(w) === cm) w.postMessage({ type: "init", kernel: plan.kernel });
+        else {
+          w.postMessage({ type: "init", model: cm, kernel: plan.kernel });
+          held.set(w, cm);
+        }
       }
-      for (const w of workers) dispatch(w);
+      for (let k = 0; k < PIPELINE; k++) for (const w of workers) dispatch(w);
     });
   } finally {
     for (const [w, m, e] of listeners) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../simulation/simulate.js";
 import type { RiskModel } from "../simulation/model.js";
-import { simulateParallel } from "./index.js";
+import { compileModel } from "../simulation/compile.js";
+import { createSimulationPool, simulateParallel } from "./index.js";
 
 const model: RiskModel = {
   activities: [
@@ -32,6 +33,29 @@ describe("H2: identical results for 1 (plain loop) and 2 worker threads", () => 
     for (const threads of [2]) {
       const r = await simulateParallel(model, { ...opts, threads });
       expect(JSON.stringify(r)).toBe(JSON.stringify(one));
+    }
+  });
+});
+
+describe("simulation pool", () => {
+  it("keeps the compiled model between runs and switches models correctly", async () => {
+    const pool = createSimulationPool(2);
+    try {
+      const cm = compileModel(model);
+      const other = compileModel({
+        activities: [{ id: "X", duration: { dist: "uniform", min: 1, max: 2 } }],
+      });
+      for (const [m, seed] of [
+        [cm, 1],
+        [cm, 2],
+        [other, 1],
+        [cm, 3],
+      ] as const) {
+        const opts = { iterations: 2100, seed, blockSize: 500 };
+        expect(JSON.stringify(await pool.simulate(m, opts))).toBe(JSON.stringify(simulate(m, opts)));
+      }
+    } finally {
+      await pool.close();
     }
   });
 });

@@ -34,11 +34,11 @@ parentPort!.on(
   "message",
   (
     msg:
-      | { type: "init"; model: CompiledModel; kernel: KernelOptions }
+      | { type: "init"; model?: CompiledModel; kernel: KernelOptions }
       | { type: "run"; block: number; count: number },
   ) => {
     if (msg.type === "init") {
-      model = msg.model;
+      if (msg.model) model = msg.model;
       kernel = msg.kernel;
       return;
     }

@@ -83,6 +83,14 @@ export class Stream {
     return Math.floor(this.next() * n);
   }
 
+  /** Copies the generator state into `out[off..off+4)` (a, b, c, counter) for fused hot loops. */
+  saveState(out: Int32Array, off: number): void {
+    out[off] = this.a;
+    out[off + 1] = this.b;
+    out[off + 2] = this.c;
+    out[off + 3] = this.d;
+  }
+
   /** Fills `out[0..n)` with uniforms in (0, 1) (a tight loop for hot paths). */
   fill(out: Float64Array, n: number = out.length): void {
     let a = this.a;

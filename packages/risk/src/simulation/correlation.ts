@@ -105,11 +105,19 @@ export function repairCorrelationMatrix(
 /**
  * Iman–Conover rank reordering of one block: `cols[c]` holds the nb samples of variable c; they are
  * permuted in place so their rank correlation matches `lower` (Cholesky factor of the target
- * normal-score correlation). The marginal values are unchanged.
+ * normal-score correlation). The marginal values are unchanged. Returns false (and leaves the
+ * columns as they are) when the block is too small for the number of variables (nb < k + 2) or
+ * its score matrix is degenerate.
  */
-export function imanConover(cols: Float64Array[], nb: number, lower: Float64Array, streams: Stream[]): void {
+export function imanConover(
+  cols: Float64Array[],
+  nb: number,
+  lower: Float64Array,
+  streams: Stream[],
+): boolean {
   const k = cols.length;
-  if (k < 2 || nb < k + 2) return;
+  if (k < 2) return true;
+  if (nb < k + 2) return false;
   // Van der Waerden scores, independently permuted per variable.
   const base = new Float64Array(nb);
   for (let i = 0; i < nb; i++) base[i] = normalQuantile((i + 1) / (nb + 1));
@@ -138,7 +146,7 @@ export function imanConover(cols: Float64Array[], nb: number, lower: Float64Arra
       e[a * k + b] = e[b * k + a] = s / ss;
     }
   const q = cholesky(e, k);
-  if (!q) return;
+  if (!q) return false;
   // M = P · Q⁻¹ (both lower triangular): solve row by row.
   const qinv = new Float64Array(k * k);
   for (let c = 0; c < k; c++) {
@@ -170,4 +178,5 @@ export function imanConover(cols: Float64Array[], nb: number, lower: Float64Arra
     const col = cols[c]!;
     for (let r = 0; r < nb; r++) col[idx[r]!] = sorted[r]!;
   }
+  return true;
 }

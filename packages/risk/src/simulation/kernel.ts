@@ -1,4 +1,14 @@
-import { mapSamples, K_FIXED } from "../distributions/distribution.js";
+import {
+  K_FIXED,
+  K_LOGNORMAL,
+  K_NORMAL,
+  K_TABLE,
+  K_TRI,
+  K_UNIFORM,
+  inverseCdf,
+  mapSamples,
+} from "../distributions/distribution.js";
+import type { CompiledDistribution } from "../distributions/distribution.js";
 import { Stream, stratify, streamKey } from "../random/prng.js";
 import type { CompiledModel } from "./compile.js";
 import { imanConover } from "./correlation.js";
@@ -18,6 +28,17 @@ const P_COST = 5;
 const P_BRANCH = 6;
 const P_CORRELATION = 7;
 const P_LHS = 8;
+
+const INV32 = 1 / 4294967296;
+/** Size of the inverse-CDF tables of compiled distributions (see distribution.ts). */
+const TABLE_K = 4096;
+/** Row-sampling modes of an activity in a block. */
+const S_FIXED = 0;
+const S_TRI = 1;
+const S_UNIFORM = 2;
+const S_TABLE = 3;
+const S_OTHER = 4;
+const S_COLUMN = 5;
 
 /**
  * Kernel options (all plain data so they cross worker boundaries).
@@ -64,6 +85,10 @@ export interface BlockResult {
   /** Per risk: finish / cost with that risk excluded. */
   readonly exclusionFinish: Float64Array[];
   readonly exclusionCost: Float64Array[];
+  /** Sampled durations that came out negative (after risks) and were set to 0. */
+  readonly clamped: number;
+  /** Whether rank correlation was applied to this block (false when the block is too small). */
+  readonly correlated: boolean;
 }
 
 function seedParts(seed: number): [number, number] {
@@ -72,19 +97,52 @@ function seedParts(seed: number): [number, number] {
 }
 
 /**
- * Runs one block of iterations. The random numbers depend only on (seed, block index, model id,
- * entity id, purpose), so any partition of blocks over threads gives identical results.
+ * The random inputs of one block of iterations, consumed iteration by iteration: durations are
+ * drawn row by row from per-activity streams (fused with the passes; no n × block buffer), except
+ * for correlated activities and Latin hypercube runs, which are sampled per block up front.
+ * Risk occurrences, impacts, branch choices and fixed costs are sampled per block.
  *
- * @param cm - compiled model
- * @param o - kernel options
- * @param block - block index (0-based)
- * @param nb - iterations in this block (≤ blockSize)
- * @returns the block's partial results
- * @category Simulation
+ * @internal
  */
-export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb: number): BlockResult {
-  const net = cm.net;
-  const n = net.n;
+export interface BlockSampler {
+  readonly nb: number;
+  /** Writes iteration i's base durations (before risks and branches) into `row`; call for i = 0, 1, … in order. */
+  sampleRow(i: number, row: Float64Array): void;
+  /**
+   * Effective durations of iteration i from `row` into `d` (branches skipped, risks applied except
+   * `skip`, negatives set to 0); returns the additive delay of risks linked to no activity. The
+   * risk cost of the iteration is left in `riskCost[0]`.
+   */
+  effective(i: number, skip: number, row: Float64Array, d: Float64Array): number;
+  readonly riskCost: Float64Array;
+  /** Per risk × iteration: 1 when the risk occurs. */
+  readonly occ: Uint8Array;
+  readonly occurrences: Float64Array;
+  readonly branchTaken: Float64Array;
+  /** Per activity × iteration (activity-major), or null without costs. */
+  readonly fixedCost: Float64Array | null;
+  /** Per branch group × iteration: the branch taken. */
+  readonly choice: Int32Array;
+  /** Whether no risk and no branch touches the durations (effective = clamp). */
+  readonly plain: boolean;
+  readonly correlated: boolean;
+  /** Count of durations set to 0 by `effective` so far. */
+  clamped(): number;
+}
+
+/**
+ * Builds the sampler of one block. The random numbers depend only on (seed, block index, model id,
+ * entity id, purpose).
+ *
+ * @internal
+ */
+export function createSampler(
+  cm: CompiledModel,
+  o: Pick<KernelOptions, "seed" | "latinHypercube" | "occurrence">,
+  block: number,
+  nb: number,
+): BlockSampler {
+  const n = cm.durations.length;
   const [s0, s1] = seedParts(o.seed);
   const key = (purpose: number, entity: number): number => streamKey(s0, s1, cm.salt, block, purpose, entity);
   const u = new Float64Array(nb);
@@ -95,32 +153,66 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
     return u;
   };
 
-  // 1. Base durations, iteration-major: base[i·n + j] (each iteration then reads one contiguous row).
-  const base = new Float64Array(nb * n);
-  let canBeNegative = false;
+  // 1. Durations: per-activity sampling mode, stream state, or a pre-sampled column.
+  const mode = new Uint8Array(n);
+  const pa = new Float64Array(n);
+  const pb = new Float64Array(n);
+  const pc = new Float64Array(n);
+  const pkl = new Float64Array(n);
+  const pkr = new Float64Array(n);
+  const state = new Int32Array(4 * n);
+  const columns: (Float64Array | null)[] = new Array<Float64Array | null>(n).fill(null);
+  const dists: readonly CompiledDistribution[] = cm.durations;
+  const tables: (Float64Array | null)[] = new Array<Float64Array | null>(n).fill(null);
+  const isCorrelated = new Uint8Array(n);
+  if (cm.correlation) for (const v of cm.correlation.vars) isCorrelated[v] = 1;
   for (let j = 0; j < n; j++) {
-    const d = cm.durations[j]!;
-    if (d.kind === K_FIXED) mapSamples(d, u, nb, base, j, n);
-    else mapSamples(d, draw(P_DURATION, cm.durationHash[j]!), nb, base, j, n);
-    if (!canBeNegative) for (let i = 0; i < nb; i++) if (base[i * n + j]! < 0) canBeNegative = true;
+    const d = dists[j]!;
+    const p = d.p;
+    if (d.kind === K_FIXED) {
+      mode[j] = S_FIXED;
+      pa[j] = p[0]!;
+      continue;
+    }
+    if (o.latinHypercube || isCorrelated[j] === 1) {
+      const col = new Float64Array(nb);
+      mapSamples(d, draw(P_DURATION, cm.durationHash[j]!), nb, col, 0, 1);
+      columns[j] = col;
+      mode[j] = S_COLUMN;
+      continue;
+    }
+    new Stream(key(P_DURATION, cm.durationHash[j]!)).saveState(state, 4 * j);
+    if (d.kind === K_TRI) {
+      mode[j] = S_TRI;
+      pa[j] = p[0]!;
+      pb[j] = p[2]!;
+      pc[j] = p[3]!;
+      pkl[j] = (p[2]! - p[0]!) * (p[1]! - p[0]!);
+      pkr[j] = (p[2]! - p[0]!) * (p[2]! - p[1]!);
+    } else if (d.kind === K_UNIFORM) {
+      mode[j] = S_UNIFORM;
+      pa[j] = p[0]!;
+      pb[j] = p[1]!;
+    } else if (d.kind === K_TABLE) {
+      mode[j] = S_TABLE;
+      pa[j] = p[0]!;
+      pb[j] = p[1]!;
+      tables[j] = d.table!;
+    } else mode[j] = S_OTHER;
   }
-  // 2. Rank correlation (Iman–Conover) within the block.
+  // 2. Rank correlation (Iman–Conover) of the pre-sampled columns within the block.
+  let correlated = false;
   if (cm.correlation) {
     const vars = cm.correlation.vars;
-    const cols = Array.from(vars, (v) => {
-      const c = new Float64Array(nb);
-      for (let i = 0; i < nb; i++) c[i] = base[i * n + v]!;
-      return c;
-    });
-    imanConover(
+    const cols = Array.from(vars, (v) => columns[v] ?? new Float64Array(nb).fill(pa[v]!));
+    correlated = imanConover(
       cols,
       nb,
       cm.correlation.lower,
       Array.from(vars, (v) => new Stream(key(P_CORRELATION, cm.durationHash[v]!))),
     );
     vars.forEach((v, c) => {
-      const col = cols[c]!;
-      for (let i = 0; i < nb; i++) base[i * n + v] = col[i]!;
+      if (mode[v] === S_COLUMN) columns[v] = cols[c]!;
     });
   }
   // 3. Risk occurrences and impacts.
@@ -181,42 +273,79 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
     }
   }
 
-  // 6. Iterations.
-  const { predStart, predIndex, predType, predLag, succStart, succIndex, succType, succLag } = net;
+  const sampleRow = (i: number, row: Float64Array): void => {
+    for (let j = 0; j < n; j++) {
+      const m = mode[j]!;
+      if (m === S_FIXED) {
+        row[j] = pa[j]!;
+        continue;
+      }
+      if (m === S_COLUMN) {
+        row[j] = columns[j]![i]!;
+        continue;
+      }
+      // SFC32 step of activity j's stream (same sequence as Stream.fill).
+      const q = 4 * j;
+      const a = state[q]!;
+      const b = state[q + 1]!;
+      const c = state[q + 2]!;
+      const dd = state[q + 3]!;
+      const t = (((a + b) | 0) + dd) | 0;
+      state[q] = b ^ (b >>> 9);
+      state[q + 1] = (c + (c << 3)) | 0;
+      state[q + 2] = (((c << 21) | (c >>> 11)) + t) | 0;
+      state[q + 3] = (dd + 1) | 0;
+      const x = ((t >>> 0) + 0.5) * INV32;
+      if (m === S_TRI)
+        row[j] = x < pc[j]! ? pa[j]! + Math.sqrt(x * pkl[j]!) : pb[j]! - Math.sqrt((1 - x) * pkr[j]!);
+      else if (m === S_UNIFORM) row[j] = pa[j]! + x * pb[j]!;
+      else if (m === S_TABLE) {
+        const tb = tables[j]!;
+        const y = x * TABLE_K;
+        const k = y | 0;
+        row[j] = pa[j]! + pb[j]! * (tb[k]! + (y - k) * (tb[k + 1]! - tb[k]!));
+      } else row[j] = inverseCdf(dists[j]!, x);
+    }
+  };
+
   const hasBranches = G > 0;
   const group = cm.branches.group;
   const branchOf = cm.branches.branch;
   const { linkStart, linkIndex, order, multiply } = cm.risks;
-  const costRate = cm.costRate;
-  const center = cm.center;
-  const fc = cm.finishCenter;
-  const finishOut = new Float64Array(nb);
-  const costOut = new Float64Array(nb);
-  const critical = new Float64Array(n);
-  const sumD = new Float64Array(n);
-  const sumDD = new Float64Array(n);
-  const sumDT = new Float64Array(n);
-  const m = predIndex.length;
-  const linkSum = new Float64Array(m);
-  const mergeMaxSum = new Float64Array(n);
-  const durations = o.storeDurations ? new Float32Array(n * nb) : null;
-  const d = new Float64Array(n);
-  const es = new Float64Array(n);
-  const lf = new Float64Array(n);
-  const tol = o.floatTolerance;
-  const doCrit = o.criticality;
-  const doExcl = o.riskExclusion && R > 0;
-  const exclusionFinish: Float64Array[] = doExcl ? Array.from({ length: R }, () => new Float64Array(nb)) : [];
-  const exclusionCost: Float64Array[] = doExcl ? Array.from({ length: R }, () => new Float64Array(nb)) : [];
-
-  // Effective durations of iteration i, optionally without risk `skip`; returns the project-level
-  // additive delay and writes the risk cost into `riskCost[0]`.
   const riskCost = new Float64Array(1);
-  const plain = R === 0 && !hasBranches && !canBeNegative;
-  const effective = (i: number, skip: number): number => {
-    for (let j = 0, o = i * n; j < n; j++, o++) d[j] = base[o]!;
+  const plain = R === 0 && !hasBranches;
+  // Whether some base duration can be negative (else the plain path has nothing to clamp).
+  let canBeNegative = false;
+  for (let j = 0; j < n && !canBeNegative; j++) {
+    const col = columns[j];
+    if (col) {
+      for (let i = 0; i < nb; i++) if (col[i]! < 0) canBeNegative = true;
+    } else if (mode[j] !== S_OTHER)
+      canBeNegative = pa[j]! < 0; // fixed value, or the minimum
+    else {
+      const d = dists[j]!;
+      if (d.kind === K_NORMAL) canBeNegative = true;
+      else if (d.kind !== K_LOGNORMAL) canBeNegative = (d.table ?? d.p).some((x) => x < 0);
+    }
+  }
+  let clamped = 0;
+  const effective = (i: number, skip: number, row: Float64Array, d: Float64Array): number => {
     riskCost[0] = 0;
-    if (plain) return 0;
+    if (plain) {
+      if (!canBeNegative) {
+        if (d !== row) d.set(row);
+        return 0;
+      }
+      for (let j = 0; j < n; j++) {
+        const x = row[j]!;
+        if (x < 0) {
+          d[j] = 0;
+          clamped++;
+        } else d[j] = x;
+      }
+      return 0;
+    }
+    for (let j = 0; j < n; j++) d[j] = row[j]!;
     if (hasBranches)
       for (let j = 0; j < n; j++) {
         const g = group[j]!;
@@ -238,10 +367,87 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
       if (multiply[r] === 1) for (let l = a; l < e; l++) d[linkIndex[l]!]! *= x;
       else for (let l = a; l < e; l++) d[linkIndex[l]!]! += x;
     }
-    for (let j = 0; j < n; j++) if (d[j]! < 0) d[j] = 0;
+    for (let j = 0; j < n; j++)
+      if (d[j]! < 0) {
+        d[j] = 0;
+        if (skip < 0) clamped++;
+      }
     riskCost[0] = rc;
     return projectDelay;
   };
+
+  return {
+    nb,
+    sampleRow,
+    effective,
+    riskCost,
+    occ,
+    occurrences,
+    branchTaken,
+    fixedCost,
+    choice,
+    plain,
+    correlated,
+    clamped: () => clamped,
+  };
+}
+
+/**
+ * Runs one block of iterations. The random numbers depend only on (seed, block index, model id,
+ * entity id, purpose), so any partition of blocks over threads gives identical results.
+ *
+ * @param cm - compiled model
+ * @param o - kernel options
+ * @param block - block index (0-based)
+ * @param nb - iterations in this block (≤ blockSize)
+ * @returns the block's partial results
+ * @example
+ * ```ts
+ * import { compileModel, planSimulation, runBlock } from "@pmokit/risk";
+ * const cm = compileModel({ activities: [{ id: "A", duration: { dist: "uniform", min: 1, max: 3 } }] });
+ * const plan = planSimulation(cm, { iterations: 1000, seed: 7 });
+ * runBlock(cm, plan.kernel, 0, 1000).finish.length; // 1000
+ * ```
+ * @category Simulation
+ */
+export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb: number): BlockResult {
+  const net = cm.net;
+  const n = net.n;
+  const smp = createSampler(cm, o, block, nb);
+  const { riskCost, occ, fixedCost, choice } = smp;
+  const R = cm.risks.ids.length;
+  const hasBranches = cm.branches.ids.length > 0;
+  const group = cm.branches.group;
+  const branchOf = cm.branches.branch;
+
+  const { predStart, predIndex, predType, predLag, succStart, succIndex, succType, succLag } = net;
+  const costRate = cm.costRate;
+  const center = cm.center;
+  const fc = cm.finishCenter;
+  const finishOut = new Float64Array(nb);
+  const costOut = new Float64Array(nb);
+  const critical = new Float64Array(n);
+  const sumD = new Float64Array(n);
+  const sumDD = new Float64Array(n);
+  const sumDT = new Float64Array(n);
+  const m = predIndex.length;
+  const linkSum = new Float64Array(m);
+  const mergeMaxSum = new Float64Array(n);
+  const durations = o.storeDurations ? new Float32Array(n * nb) : null;
+  const row = new Float64Array(n);
+  const d = smp.plain ? row : new Float64Array(n);
+  const es = new Float64Array(n);
+  const ef = new Float64Array(n);
+  const lf = new Float64Array(n);
+  const tol = o.floatTolerance;
+  const doCrit = o.criticality;
+  const doExcl = o.riskExclusion && R > 0;
+  const exclusionFinish: Float64Array[] = doExcl ? Array.from({ length: R }, () => new Float64Array(nb)) : [];
+  const exclusionCost: Float64Array[] = doExcl ? Array.from({ length: R }, () => new Float64Array(nb)) : [];
+  // All links finish-to-start without lag: the passes need no link-type dispatch.
+  let simple = true;
+  for (let l = 0; l < m; l++) if (predType[l] !== FS || predLag[l] !== 0) simple = false;
+
   const costOf = (i: number): number => {
     let c = riskCost[0]!;
     if (fixedCost) {
@@ -252,98 +458,142 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
     }
     return c;
   };
-
-  for (let i = 0; i < nb; i++) {
-    const delay = effective(i, -1);
-    // Forward pass with link constraint capture.
+  /** Forward pass without capture (risk exclusion scenarios). */
+  const forwardOnly = (): number => {
     let finish = 0;
     for (let j = 0; j < n; j++) {
       const dj = d[j]!;
       let s = 0;
-      const a = predStart[j]!;
-      const e = predStart[j + 1]!;
-      if (e - a > 1) {
-        let mx = -Infinity;
-        for (let l = a; l < e; l++) {
-          const p = predIndex[l]!;
-          const t = predType[l]!;
-          const v = linkBound(t, es[p]!, d[p]!, predLag[l]!, dj);
-          linkSum[l]! += v;
-          if (v > mx) mx = v;
-        }
-        mergeMaxSum[j]! += mx;
-        s = mx > 0 ? mx : 0;
-      } else if (e > a) {
-        const p = predIndex[a]!;
-        const t = predType[a]!;
-        const v = linkBound(t, es[p]!, d[p]!, predLag[a]!, dj);
-        s = v > 0 ? v : 0;
+      for (let l = predStart[j]!, e = predStart[j + 1]!; l < e; l++) {
+        const v = linkBound(predType[l]!, es[predIndex[l]!]!, d[predIndex[l]!]!, predLag[l]!, dj);
+        if (v > s) s = v;
       }
       es[j] = s;
-      const f = s + dj;
-      if (f > finish) finish = f;
+      if (s + dj > finish) finish = s + dj;
     }
-    if (doCrit) {
-      for (let j = n - 1; j >= 0; j--) {
-        let late = finish;
-        const dj = d[j]!;
-        for (let l = succStart[j]!, e = succStart[j + 1]!; l < e; l++) {
-          const k = succIndex[l]!;
-          const t = succType[l]!;
-          const v =
-            t === FS
-              ? lf[k]! - d[k]! - succLag[l]!
-              : t === SS
-                ? lf[k]! - d[k]! - succLag[l]! + dj
-                : t === FF
-                  ? lf[k]! - succLag[l]!
-                  : lf[k]! - succLag[l]! + dj;
-          if (v < late) late = v;
+    return finish;
+  };
+
+  for (let i = 0; i < nb; i++) {
+    smp.sampleRow(i, row);
+    const delay = smp.effective(i, -1, row, d);
+    // Forward pass with link constraint capture at merge points.
+    let finish = 0;
+    if (simple) {
+      for (let j = 0; j < n; j++) {
+        const a = predStart[j]!;
+        const e = predStart[j + 1]!;
+        let s = 0;
+        if (e - a === 1) s = ef[predIndex[a]!]!;
+        else if (e > a) {
+          let mx = -Infinity;
+          for (let l = a; l < e; l++) {
+            const v = ef[predIndex[l]!]!;
+            linkSum[l]! += v;
+            if (v > mx) mx = v;
+          }
+          mergeMaxSum[j]! += mx;
+          s = mx > 0 ? mx : 0;
         }
-        lf[j] = late;
-        if (late - (es[j]! + dj) <= tol) critical[j]!++;
+        es[j] = s;
+        const f = s + d[j]!;
+        ef[j] = f;
+        if (f > finish) finish = f;
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const dj = d[j]!;
+        let s = 0;
+        const a = predStart[j]!;
+        const e = predStart[j + 1]!;
+        if (e - a > 1) {
+          let mx = -Infinity;
+          for (let l = a; l < e; l++) {
+            const p = predIndex[l]!;
+            const v = linkBound(predType[l]!, es[p]!, d[p]!, predLag[l]!, dj);
+            linkSum[l]! += v;
+            if (v > mx) mx = v;
+          }
+          mergeMaxSum[j]! += mx;
+          s = mx > 0 ? mx : 0;
+        } else if (e > a) {
+          const p = predIndex[a]!;
+          const v = linkBound(predType[a]!, es[p]!, d[p]!, predLag[a]!, dj);
+          s = v > 0 ? v : 0;
+        }
+        es[j] = s;
+        const f = s + dj;
+        ef[j] = f;
+        if (f > finish) finish = f;
       }
     }
     const total = finish + delay;
+    const tt = total - fc;
+    if (doCrit) {
+      // Backward pass fused with the moment sums of each duration.
+      if (simple) {
+        // lf holds each activity's late start here.
+        for (let j = n - 1; j >= 0; j--) {
+          let late = finish;
+          for (let l = succStart[j]!, e = succStart[j + 1]!; l < e; l++) {
+            const v = lf[succIndex[l]!]!;
+            if (v < late) late = v;
+          }
+          const dj = d[j]!;
+          lf[j] = late - dj;
+          if (late - ef[j]! <= tol) critical[j]!++;
+          const x = dj - center[j]!;
+          sumD[j]! += x;
+          sumDD[j]! += x * x;
+          sumDT[j]! += x * tt;
+        }
+      } else {
+        for (let j = n - 1; j >= 0; j--) {
+          let late = finish;
+          const dj = d[j]!;
+          for (let l = succStart[j]!, e = succStart[j + 1]!; l < e; l++) {
+            const k = succIndex[l]!;
+            const t = succType[l]!;
+            const v =
+              t === FS
+                ? lf[k]! - d[k]! - succLag[l]!
+                : t === SS
+                  ? lf[k]! - d[k]! - succLag[l]! + dj
+                  : t === FF
+                    ? lf[k]! - succLag[l]!
+                    : lf[k]! - succLag[l]! + dj;
+            if (v < late) late = v;
+          }
+          lf[j] = late;
+          if (late - ef[j]! <= tol) critical[j]!++;
+          const x = dj - center[j]!;
+          sumD[j]! += x;
+          sumDD[j]! += x * x;
+          sumDT[j]! += x * tt;
+        }
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const x = d[j]! - center[j]!;
+        sumD[j]! += x;
+        sumDD[j]! += x * x;
+        sumDT[j]! += x * tt;
+      }
+    }
     finishOut[i] = total;
     costOut[i] = costOf(i);
-    const tt = total - fc;
-    for (let j = 0; j < n; j++) {
-      const x = d[j]! - center[j]!;
-      sumD[j]! += x;
-      sumDD[j]! += x * x;
-      sumDT[j]! += x * tt;
-    }
     if (durations) for (let j = 0; j < n; j++) durations[j * nb + i] = d[j]!;
-  }
-
-  // 7. Risk exclusion scenarios (forward pass only, same random numbers).
-  if (doExcl) {
-    for (let r = 0; r < R; r++) {
-      const outF = exclusionFinish[r]!;
-      const outC = exclusionCost[r]!;
-      for (let i = 0; i < nb; i++) {
+    // Risk exclusion scenarios of this iteration (forward pass only, same random numbers).
+    if (doExcl) {
+      for (let r = 0; r < R; r++) {
         if (occ[r * nb + i] === 0) {
-          outF[i] = finishOut[i]!;
-          outC[i] = costOut[i]!;
+          exclusionFinish[r]![i] = total;
+          exclusionCost[r]![i] = costOut[i]!;
           continue;
         }
-        const delay = effective(i, r);
-        let finish = 0;
-        for (let j = 0; j < n; j++) {
-          const dj = d[j]!;
-          let s = 0;
-          for (let l = predStart[j]!, e = predStart[j + 1]!; l < e; l++) {
-            const p = predIndex[l]!;
-            const t = predType[l]!;
-            const v = linkBound(t, es[p]!, d[p]!, predLag[l]!, dj);
-            if (v > s) s = v;
-          }
-          es[j] = s;
-          if (s + dj > finish) finish = s + dj;
-        }
-        outF[i] = finish + delay;
-        outC[i] = costOf(i);
+        const dl = smp.effective(i, r, row, d);
+        exclusionFinish[r]![i] = forwardOnly() + dl;
+        exclusionCost[r]![i] = costOf(i);
       }
     }
   }
@@ -359,10 +609,12 @@ export function runBlock(cm: CompiledModel, o: KernelOptions, block: number, nb:
     sumDT,
     linkSum,
     mergeMaxSum,
-    occurrences,
-    branchTaken,
+    occurrences: smp.occurrences,
+    branchTaken: smp.branchTaken,
     durations,
     exclusionFinish,
     exclusionCost,
+    clamped: smp.clamped(),
+    correlated: smp.correlated,
   };
 }

@@ -482,6 +482,29 @@ export function mergeBlocks(
   let below = 0;
   for (let i = 0; i < N; i++) if (finish[i]! <= cm.deterministicFinish + 1e-9) below++;
   const costSummary = cm.hasCost ? summarize(cost, method) : null;
+  const warnings: SimulationWarning[] = [...cm.warnings];
+  const clamped = blocks.reduce((s, b) => s + b.clamped, 0);
+  if (clamped > 0)
+    warnings.push({
+      code: "NEGATIVE_DURATION_CLAMPED",
+      path: "activities",
+      message: `${clamped} sampled activity durations (after risks) were negative and were set to 0`,
+    });
+  if (cm.correlation) {
+    const small = blocks.filter((b) => !b.correlated);
+    if (small.length > 0) {
+      const k = cm.correlation.vars.length;
+      const its = small.reduce((s, b) => s + b.count, 0);
+      warnings.push({
+        code: "BLOCK_TOO_SMALL_FOR_CORRELATION",
+        path: "blockSize",
+        message:
+          `${its} of ${N} iterations (${small.length} block(s) of ${small.map((b) => b.count).join(", ")}) ` +
+          `were sampled without rank correlation: Iman–Conover needs at least ${k + 2} iterations per block ` +
+          `for ${k} correlated activities; use a larger blockSize or a multiple of it as iterations`,
+      });
+    }
+  }
   const ft = options.jclTargets?.finish ?? qF;
   const ctg = options.jclTargets?.cost ?? qC;
   return {
@@ -503,7 +526,7 @@ export function mergeBlocks(
     risks,
     branches,
     histogram: histogram(finish),
-    warnings: cm.warnings,
+    warnings,
     ...(options.keepSamples
       ? {
           samples: {

@@ -21,6 +21,7 @@ export function mini(
   links: [string, string][] = [],
   resources: {
     id: string;
+    calendarId?: string;
     maxUnits?: number;
     availability?: { from?: string; to?: string; units: number }[];
   }[] = [{ id: "R" }],

@@ -111,3 +111,26 @@ await writeFile(ganttFile, gantt);
 console.log(
   `wrote ${ganttFile}: finish ${byId(whole, "B").finish} without splits, ${byId(split, "B").finish} with`,
 );
+
+// The charts of the package guides (scheduling, risk, EVM, portfolio, maturity), taken from the
+// portfolio report of the sample portfolio, so the pictures in the docs are what the library draws.
+const { assessMaturity, parseAssessment, pmoMaturityModel } = await import("@pmokit/maturity");
+const { buildPortfolioReport } = await import("@pmokit/report/portfolio");
+const { renderChartSvg } = await import("@pmokit/report");
+const responses = JSON.parse(
+  await readFile(`${root}examples/sample-portfolio/maturity-responses.json`, "utf8"),
+);
+const report = await buildPortfolioReport(portfolio, {
+  maturity: assessMaturity(pmoMaturityModel, parseAssessment(pmoMaturityModel, responses)),
+  seed: 1,
+});
+const wanted = new Set(["gantt", "heat-map", "finish-histogram", "tornado", "s-curve", "frontier", "radar"]);
+for (const section of report.sections)
+  for (const { chart } of section.charts ?? []) {
+    if (!wanted.has(chart.kind)) continue;
+    wanted.delete(chart.kind);
+    const file = `${root}docs/images/sample-${chart.kind}.svg`;
+    await writeFile(file, renderChartSvg(chart));
+    console.log(`wrote ${file}`);
+  }
+if (wanted.size > 0) console.log(`not in the report: ${[...wanted].join(", ")}`);

@@ -988,6 +988,28 @@ export function runSchedule(
     return out;
   };
 
+  /** Whether assignment k is leveled and its units fit under its resource's max units. */
+  const levelsUnder = (k: number): boolean =>
+    m.aLevel[k] === 1 && m.aUnits[k]! <= m.rMax[m.aRes[k]!]! * m.capFactor + EPS;
+  /**
+   * Buckets of actual work of a started task whose remaining work leveling may split or delay
+   * (`allowSplits` and the task's own flag, MS Project dialect, not finished, every assignment on the
+   * task's duration, one leveled assignment unless assignments are leveled individually); 0 when the
+   * task keeps its dates.
+   */
+  const resumable = (j: number, nb: number): number => {
+    if (m.canSplit[j] !== 1 || opts.dialect !== "msp") return 0;
+    if (!Number.isNaN(net.actualFinishAxis[j]!)) return 0;
+    let nLevel = 0;
+    for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) {
+      if (m.aRes[k]! >= 0 && m.aDur[k]! >= 0) return 0;
+      if (m.aLevel[k]) nLevel++;
+    }
+    if (nLevel === 0 || (nLevel > 1 && !opts.levelIndividualAssignments)) return 0;
+    const done = Math.round((dur(j) - net.remaining[j]!) / G);
+    return done >= 1 && done < nb ? done : 0;
+  };
+
   // The search never goes further than the horizon past the latest finish booked so far (after it
   // every resource is free again, unless its capacity or calendar says otherwise).
   let latest = m.horizonEnd;
@@ -1001,8 +1023,12 @@ export function runSchedule(
       if (!m.fixed[j]) continue;
       tent[j] = 1;
       const nb = Math.round(dur(j) / G);
+      // A started task whose remaining work may move holds only its actual work meanwhile.
+      const done = m.fixed[j] === 3 && nb > 0 ? resumable(j, nb) : 0;
       for (let k = m.aStart[j]!; k < m.aStart[j + 1]!; k++) {
         parts[k] = contiguous(j, k, m.cpmStart[j]!, nb);
+        if (done > 0 && levelsUnder(k) && parts[k]!.length > 0)
+          parts[k] = [parts[k]![0]!, parts[k]![0]! + done];
         book(k, 1);
       }
     }
@@ -1082,6 +1108,58 @@ export function runSchedule(
           for (let i = 0; i < sp.length; i += 2) ps.push(r0 + sp[i]! / G, r0 + (sp[i]! + sp[i + 1]!) / G);
           parts[k] = ps;
         } else parts[k] = contiguous(j, k, v, nb);
+        book(k, 1);
+      }
+    } else if (m.fixed[j] === 3 && nb > 0 && resumable(j, nb) > 0) {
+      // Started task with splits: the actual work stays booked where it is; the remaining work,
+      // from the resume point, is laid like other split work (interrupted or delayed around conflicts).
+      const nbDone = resumable(j, nb);
+      const limit = Math.min(
+        m.limitAxis[j]!,
+        opts.withinSlack ? Math.max(l, m.pass.lateStart[j]! - opts.preserveMinimumFloatMinutes) : Infinity,
+        horizonAxis(j),
+      );
+      const limitReason: UnresolvedReason =
+        limit === m.limitAxis[j]!
+          ? "hardConstraint"
+          : opts.withinSlack && limit < horizonAxis(j)
+            ? "withinSlack"
+            : "horizon";
+      for (let k = a0; k < a1; k++) {
+        aS[k] = s;
+        if (!levelsUnder(k)) {
+          parts[k] = contiguous(j, k, s, nb);
+          if (m.aLevel[k] && parts[k]!.length > 0 && conflictAt(k, parts[k]![0]!, nb) >= 0)
+            unresolved.push({ j, a: k, reason: "started", at: s });
+          book(k, 1);
+          continue;
+        }
+        const gi = m.aGrid[k]!;
+        const r0 = rankAt(j, gi, s);
+        const stop = r0 + nbDone;
+        const nbRem = nb - nbDone;
+        // The actual work cannot move: a conflict there is reported, not resolved.
+        if (conflictAt(k, r0, nbDone) >= 0) unresolved.push({ j, a: k, reason: "started", at: s });
+        parts[k] = [r0, stop];
+        book(k, 1);
+        if (cause[j]! < 0 && conflictAt(k, stop, nbRem) >= 0) {
+          cause[j] = k;
+          causeBucket[j] = conflictBucket;
+        }
+        // The limit bounds the task's start: the remaining work may move as far as the start could.
+        const limR =
+          limitReason === "horizon" ? rankOf(j, Math.max(l, limit)) : rankAt(j, gi, Math.max(l, limit));
+        const maxR = stop + Math.max(0, limR - r0);
+        let rest: readonly number[] | undefined = fill(k, stop, nbRem, maxR, maxR + nbRem);
+        if (rest === undefined) {
+          const found = findWhole(k, stop, nbRem, maxR);
+          if (found < 0) {
+            unresolved.push({ j, a: k, reason: conflictAlone ? "aboveMaxUnits" : limitReason, at: s });
+            rest = [stop, stop + nbRem];
+          } else rest = [found, found + nbRem];
+        }
+        book(k, -1);
+        parts[k] = rest[0] === stop ? [r0, ...rest.slice(1)] : [r0, stop, ...rest];
         book(k, 1);
       }
     } else if (m.fixed[j] || nb === 0) {

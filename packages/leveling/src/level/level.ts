@@ -147,7 +147,8 @@ function round(x: number): number {
 const REASON_TEXT: Record<UnresolvedConflict["reason"], string> = {
   doNotLevel: "priority 1000 (do not level) or a level-of-effort task never moves",
   manual: "manually scheduled tasks are not leveled",
-  started: "started tasks keep their dates (their remaining work is not split or delayed)",
+  started:
+    "started tasks keep their actual work where it is (their remaining work moves only with splits allowed)",
   hardConstraint: "a hard constraint (must start/finish on, start/finish no later than) blocks the delay",
   outsideRange: "the task is outside the leveling range",
   withinSlack: "leveling within available slack: no free slot before the late start",
@@ -391,7 +392,8 @@ function withDelay<T extends { levelingDelay?: Task["levelingDelay"] }>(x: T, mi
  * that no work resource is overallocated on the chosen period basis, in the chosen leveling order,
  * and records a leveling delay per task and per assignment. Calendars, max units varying over time
  * and assignment units are honoured; priority-1000, manually scheduled, started and hard-constrained
- * tasks never get a delay; conflicts that cannot be resolved are reported with their reason instead
+ * tasks never get a delay (with `allowSplits`, the remaining work of a started task may be split or
+ * moved, its actual work stays); conflicts that cannot be resolved are reported with their reason instead
  * of pushing tasks to the end of time.
  *
  * @param project - a parsed project (for a portfolio, see {@link levelPortfolio})

@@ -217,3 +217,110 @@ describe("resource calendars stretch leveled assignments", () => {
     expect(levelProject(q).tasks[0]!.finish).toBe("2026-01-06T17:00:00");
   });
 });
+
+describe("splits in the remaining work of started tasks", () => {
+  // A (4 d on R) started Monday 5 and is 50% complete: 2 days of actual work (Mon-Tue), 2 days
+  // remaining from its resume point Wed 7 08:00 (the status date). X (1 d on R, priority 1000)
+  // is on Thu 8, inside A's remaining work.
+  const STATUS = WED;
+  const THU = "2026-01-08T08:00:00";
+  const base = mini(
+    [
+      { id: "A", days: 4, res: "R", actualStart: MON },
+      { id: "X", days: 1, res: "R", priority: 1000, constraint: { type: "SNET", date: THU } },
+    ],
+    [],
+    [{ id: "R" }],
+    {
+      settings: {
+        currency: "EUR",
+        defaultCalendarId: "standard",
+        startDate: MON,
+        statusDate: STATUS,
+      },
+    },
+  );
+  const p = { ...base, tasks: base.tasks.map((t) => (t.id === "A" ? { ...t, percentComplete: 50 } : t)) };
+
+  it("splits the remaining work around the priority-1000 task; the actual work stays", () => {
+    const r = levelProject(p, { allowSplits: true });
+    const t = byId(r.tasks);
+    // Actual Mon-Tue + remaining Wed run on as one part to Wed 17:00; Thu is X's; the last day is Fri 9.
+    const parts = [
+      { start: MON, finish: "2026-01-07T17:00:00" },
+      { start: "2026-01-09T08:00:00", finish: "2026-01-09T17:00:00" },
+    ];
+    expect(t["A"]!.start).toBe(MON);
+    expect(t["A"]!.preLevelingFinish).toBe("2026-01-08T17:00:00");
+    expect(t["A"]!.finish).toBe("2026-01-09T17:00:00");
+    expect(t["A"]!.levelingDelayMinutes).toBe(0);
+    expect(t["A"]!.parts).toEqual(parts);
+    expect(t["A"]!.assignments[0]!.parts).toEqual(parts);
+    expect(t["A"]!.explanation).toMatch(
+      /A split into 2 parts because resource R is busy with X on 2026-01-08/,
+    );
+    expect(t["X"]!.start).toBe(THU);
+    expect(r.unresolved).toEqual([]);
+    expect(r.remainingOverallocations).toEqual([]);
+    // Stored like any split: 3 working days from offset 0, then 1 day after the skipped Thursday.
+    expect(r.project.assignments.find((a) => a.id === "A-R")?.extensions).toEqual({
+      "pmokit:levelingParts": [
+        { offsetMinutes: 0, workMinutes: 3 * 480 },
+        { offsetMinutes: 4 * 480, workMinutes: 480 },
+      ],
+    });
+    const replay = leveledSchedule(r.project);
+    expect(replay.tasks.map((x) => [x.id, x.start, x.finish, x.parts])).toEqual(
+      r.tasks.map((x) => [x.id, x.start, x.finish, x.parts]),
+    );
+    const cleared = clearLeveling(r.project);
+    expect(cleared).toEqual(clearLeveling(p));
+    expect(leveledSchedule(cleared).tasks.map((x) => [x.start, x.finish, x.parts])).toEqual(
+      r.tasks.map((x) => [x.preLevelingStart, x.preLevelingFinish, undefined]),
+    );
+  });
+
+  it("with splits off the started task keeps its dates and the conflict is reported", () => {
+    const r = levelProject(p);
+    const a = byId(r.tasks)["A"]!;
+    expect([a.start, a.finish, a.parts]).toEqual([MON, "2026-01-08T17:00:00", undefined]);
+    expect(r.unresolved.some((u) => u.taskId === "A" && u.reason === "started")).toBe(true);
+    expect(r.remainingOverallocations.length).toBeGreaterThan(0);
+  });
+
+  it("a started task that refuses splits keeps its dates even with splits allowed", () => {
+    const q = {
+      ...p,
+      tasks: p.tasks.map((t) => (t.id === "A" ? { ...t, extensions: { "pmokit:levelingCanSplit": 0 } } : t)),
+    };
+    const r = levelProject(q, { allowSplits: true });
+    const a = byId(r.tasks)["A"]!;
+    expect([a.start, a.finish, a.parts]).toEqual([MON, "2026-01-08T17:00:00", undefined]);
+    expect(r.unresolved.some((u) => u.taskId === "A" && u.reason === "started")).toBe(true);
+  });
+
+  it("within slack, a critical started task keeps its dates and the conflict is reported", () => {
+    const r = levelProject(p, { allowSplits: true, withinSlack: true });
+    const a = byId(r.tasks)["A"]!;
+    expect([a.start, a.finish, a.parts]).toEqual([MON, "2026-01-08T17:00:00", undefined]);
+    // A cannot move within its (zero) slack; X, which never moves, then overlaps it as well.
+    expect(r.unresolved.map((u) => [u.taskId, u.reason])).toEqual([
+      ["A", "withinSlack"],
+      ["X", "doNotLevel"],
+    ]);
+  });
+
+  it("a conflict inside the actual work is reported, never moved", () => {
+    const q = {
+      ...p,
+      tasks: p.tasks.map((t) =>
+        t.id === "X" ? { ...t, constraint: { type: "SNET" as const, date: "2026-01-06T08:00:00" } } : t,
+      ),
+    };
+    const r = levelProject(q, { allowSplits: true });
+    const a = byId(r.tasks)["A"]!;
+    expect(a.start).toBe(MON);
+    expect(a.finish).toBe("2026-01-08T17:00:00");
+    expect(r.unresolved.some((u) => u.taskId === "A" && u.reason === "started")).toBe(true);
+  });
+});

@@ -40,7 +40,8 @@ export interface LevelingOptions {
   readonly levelIndividualAssignments?: boolean;
   /**
    * Leveling can create splits in remaining work (default false; MS Project's default is true): the
-   * work of an assignment may be interrupted around a conflict instead of delaying it whole. A task
+   * work of an assignment may be interrupted around a conflict instead of delaying it whole, and the
+   * remaining work of a started task (after its actual work, which stays) may be split or delayed. A task
    * opts out with the extension `pmokit:levelingCanSplit: false` (or MSPDI `LevelingCanSplit` 0).
    */
   readonly allowSplits?: boolean;

@@ -152,12 +152,17 @@ function riskModel(project: Project): { activities: ActivityInput[]; risks: Risk
   const risks: RiskEventInput[] = project.risks
     .filter((r) => r.status === "open" && r.probability !== undefined && r.impacts?.schedule !== undefined)
     .map((r) => {
-      const impact = days(r.impacts!.schedule!) * (r.kind === "opportunity" ? -1 : 1);
+      // Threats delay, opportunities shorten their tasks, whichever sign the register stores for an
+      // opportunity (as `riskEventsFromProject` in @pmokit/risk).
+      const stored = days(r.impacts!.schedule!);
+      const impact = r.kind === "opportunity" ? -Math.abs(stored) : stored;
+      const a = impact * 0.5;
+      const b = impact * 1.5;
       return {
         id: r.id,
         name: r.title,
         probability: r.probability!,
-        impact: { dist: "triangular", min: impact * 0.5, mode: impact, max: impact * 1.5 },
+        impact: { dist: "triangular", min: Math.min(a, b), mode: impact, max: Math.max(a, b) },
         mode: "add" as const,
         activities: r.taskIds.filter((id) => ids.has(id)),
       };

@@ -9,6 +9,7 @@ import { renderHtmlReport } from "./html.js";
 import { renderMarkdownSummary } from "./markdown.js";
 import { CHART_KINDS } from "../charts/chart.js";
 import type { SCurveData } from "../charts/s-curve.js";
+import type { TornadoData } from "../charts/tornado.js";
 
 const sample = (name: string): unknown =>
   JSON.parse(
@@ -36,6 +37,19 @@ describe("portfolio report on the sample portfolio", () => {
     const kinds = new Set(report.sections.flatMap((s) => (s.charts ?? []).map((c) => c.chart.kind)));
     expect([...kinds].sort()).toEqual([...CHART_KINDS].sort());
     expect(report.figures.find((f) => f.label === "projects")?.value).toBe("8");
+  });
+
+  it("draws opportunities in the risk tornado as gains (negative days), threats as delays", () => {
+    const portfolio = parsePortfolio(sample("portfolio.json"));
+    const tornado = report.sections.flatMap((s) => s.charts ?? []).find((c) => c.chart.kind === "tornado")!
+      .chart.data as TornadoData;
+    const risks = new Map(portfolio.projects.flatMap((p) => p.risks).map((r) => [r.title, r.kind]));
+    const kinds = tornado.items.map((i) => ({ kind: risks.get(i.label ?? i.id), value: i.value }));
+    expect(kinds.some((k) => k.kind === "opportunity")).toBe(true);
+    for (const k of kinds) {
+      if (k.kind === "opportunity") expect(k.value).toBeLessThanOrEqual(0);
+      if (k.kind === "threat") expect(k.value).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it("plots core's time-phased earned value: the S-curve points are core's series, summed per period", () => {

@@ -24,7 +24,10 @@ export async function run(ctx) {
       "finish (msp)": p.projectFinish.slice(0, 10),
       "finish (p6)": p6.projects[i]?.projectFinish.slice(0, 10),
       tasks: p.tasks.length,
-      critical: p.tasks.filter((t) => t.critical && !t.summary).length,
+      // Critical flags come from the portfolio-wide schedule (slack to the portfolio finish); the
+      // project's own longest path is its first critical path.
+      "critical (portfolio)": p.tasks.filter((t) => t.critical && !t.summary).length,
+      "on project's critical path": p.criticalPaths[0]?.length ?? 0,
       "near-critical": p.tasks.filter((t) => t.nearCritical && !t.summary).length,
     })),
   );

@@ -4,6 +4,7 @@
 // process so peak memory (max RSS) is comparable. Prints medians and ratios.
 //
 //   pnpm -C packages/interop bench            (tsx --conditions=@pmokit/source)
+//   BENCH_ONLY=xer pnpm -C packages/interop bench   (XER part only; BENCH_ONLY=mspdi for MSPDI only)
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -15,6 +16,7 @@ import { generateProject, generateXer } from "./generate.js";
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 const N = Number(process.env["BENCH_TASKS"] ?? 100_000);
+const ONLY = process.env["BENCH_ONLY"];
 
 const ops: Record<string, (text: string) => unknown> = {
   "mspdi:tokenize": (t) => {
@@ -72,43 +74,45 @@ console.log(
     .join(" ")}`,
 );
 
-// MSPDI write.
-const project = generateProject(N);
-const wt: number[] = [];
-const wc: number[] = [];
-let xml = "";
-for (let i = 0; i < RUNS; i++) {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  xml = writeMspdi(project);
-  wt.push(performance.now() - t0);
-  const c = process.cpuUsage(c0);
-  wc.push((c.user + c.system) / 1000);
-}
-wt.sort((a, b) => a - b);
-wc.sort((a, b) => a - b);
-const mspdiFile = join(dir, "generated.xml");
-writeFileSync(mspdiFile, xml);
-console.log(
-  `\nMSPDI ${N.toLocaleString("en")} tasks, ${project.dependencies.length.toLocaleString("en")} links, ${(statSync(mspdiFile).size / 2 ** 20).toFixed(1)} MiB`,
-);
-console.log(
-  `  write (writeMspdi)            wall ${wt[Math.floor(RUNS / 2)]!.toFixed(0)} ms  cpu ${wc[Math.floor(RUNS / 2)]!.toFixed(0)} ms`,
-);
-const rows: [string, { median: number; cpu: number; maxRssMb: number }][] = [];
-for (const op of [
-  "mspdi:tokenize",
-  "mspdi:tree",
-  "mspdi:fast-xml-parser",
-  "mspdi:read",
-  "mspdi:read-drop-unmapped",
-])
-  rows.push([op, child(op, mspdiFile)]);
-const base = rows[0]![1];
-for (const [op, r] of rows)
+if (ONLY !== "xer") {
+  // MSPDI write.
+  const project = generateProject(N);
+  const wt: number[] = [];
+  const wc: number[] = [];
+  let xml = "";
+  for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    xml = writeMspdi(project);
+    wt.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    wc.push((c.user + c.system) / 1000);
+  }
+  wt.sort((a, b) => a - b);
+  wc.sort((a, b) => a - b);
+  const mspdiFile = join(dir, "generated.xml");
+  writeFileSync(mspdiFile, xml);
   console.log(
-    `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / base.cpu).toFixed(2)}× tokenizer cpu  ${(r.cpu / rows[1]![1].cpu).toFixed(2)}× parseXml cpu  ${(r.cpu / rows[2]![1].cpu).toFixed(2)}× fast-xml-parser cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
+    `\nMSPDI ${N.toLocaleString("en")} tasks, ${project.dependencies.length.toLocaleString("en")} links, ${(statSync(mspdiFile).size / 2 ** 20).toFixed(1)} MiB`,
   );
+  console.log(
+    `  write (writeMspdi)            wall ${wt[Math.floor(RUNS / 2)]!.toFixed(0)} ms  cpu ${wc[Math.floor(RUNS / 2)]!.toFixed(0)} ms`,
+  );
+  const rows: [string, { median: number; cpu: number; maxRssMb: number }][] = [];
+  for (const op of [
+    "mspdi:tokenize",
+    "mspdi:tree",
+    "mspdi:fast-xml-parser",
+    "mspdi:read",
+    "mspdi:read-drop-unmapped",
+  ])
+    rows.push([op, child(op, mspdiFile)]);
+  const base = rows[0]![1];
+  for (const [op, r] of rows)
+    console.log(
+      `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / base.cpu).toFixed(2)}× tokenizer cpu  ${(r.cpu / rows[1]![1].cpu).toFixed(2)}× parseXml cpu  ${(r.cpu / rows[2]![1].cpu).toFixed(2)}× fast-xml-parser cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
+    );
+}
 
 // XER: generated and largest shared file.
 const xerFile = join(dir, "generated.xer");
@@ -125,7 +129,7 @@ if (existsSync(shared)) {
   if (largest)
     xerFiles.push([`largest shared XER ${largest[0]} (${largest[1]} B)`, join(shared, largest[0]), 201]);
 }
-for (const [label, file, runs] of xerFiles) {
+for (const [label, file, runs] of ONLY === "mspdi" ? [] : xerFiles) {
   console.log(`\nXER ${label}, ${(statSync(file).size / 2 ** 20).toFixed(2)} MiB`);
   const tok = child("xer:tokenize", file, runs);
   const read = child("xer:read", file, runs);

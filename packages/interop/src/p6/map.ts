@@ -23,6 +23,8 @@ export interface P6Rec {
   readonly line?: number;
   /** Calendar content already decoded (PMXML); XER calendars carry `clndr_data` instead. */
   readonly decoded?: DecodedClndr;
+  /** The activity id the mapper chose for this TASK record (filled by {@link mapP6}). */
+  aid?: string | undefined;
 }
 
 /** P6 tables in XER vocabulary, from an XER file or a PMXML document. */
@@ -195,16 +197,15 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     const code = t.f["task_code"] ?? "";
     m.set(code, (m.get(code) ?? 0) + 1);
   }
-  const activityIds = new Map<P6Rec, string>();
   const activityId = (t: P6Rec): string => {
-    let id = activityIds.get(t);
+    let id = t.aid;
     if (id !== undefined) return id;
     const code = t.f["task_code"] ?? "";
     id =
       code !== "" && codeCounts.get(t.f["proj_id"] ?? "")?.get(code) === 1
         ? code
         : `ID-${t.f["task_id"] ?? ""}`;
-    activityIds.set(t, id);
+    t.aid = id;
     return id;
   };
   let dupCodes = 0;
@@ -412,7 +413,8 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         );
 
     // Dependencies.
-    const ids = new Set(tasks.map((t) => t.id));
+    const ids = new Set<string>();
+    for (const t of tasks) ids.add(t.id);
     if (ids.size !== tasks.length)
       throw new PmokitError(
         "DUPLICATE_ID",

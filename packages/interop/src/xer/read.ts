@@ -4,8 +4,8 @@ import type { P6Data, P6Rec } from "../p6/map.js";
 import { mapP6 } from "../p6/map.js";
 import { decodeText } from "../text/decode.js";
 import type { ReadWarning } from "../warnings.js";
-import type { XerDocument } from "./tokenizer.js";
-import { tokenizeXer } from "./tokenizer.js";
+import type { XerScanTable } from "./tokenizer.js";
+import { scanXer } from "./tokenizer.js";
 
 /**
  * Options of {@link readXer}.
@@ -53,17 +53,26 @@ const TABLES_USED = new Set([
   "CURRTYPE",
 ]);
 
-function records(doc: XerDocument, name: string): P6Rec[] {
-  const t = doc.tables.get(name);
-  if (!t) return [];
-  const out: P6Rec[] = [];
-  for (let i = 0; i < t.rows.length; i++) {
-    const row = t.rows[i]!;
-    const f: Record<string, string> = {};
-    for (let k = 0; k < t.fields.length; k++) f[t.fields[k]!] = row[k] ?? "";
-    out.push({ f, line: t.lines[i]! });
-  }
-  return out;
+/**
+ * Builds the P6 record of a row straight from its cells (tag at index 0) for the tables the mapper
+ * reads; rows of other tables are only counted.
+ */
+function makeRec(
+  cells: string[],
+  nf: number,
+  t: XerScanTable<P6Rec | undefined>,
+  line: number,
+): P6Rec | undefined {
+  if (!TABLES_USED.has(t.name)) return undefined;
+  const fields = t.fields;
+  const f: Record<string, string> = {};
+  for (let k = 0; k < nf; k++) f[fields[k]!] = cells[k + 1] ?? "";
+  return { f, line, aid: undefined };
+}
+
+function records(tables: ReadonlyMap<string, XerScanTable<P6Rec | undefined>>, name: string): P6Rec[] {
+  const t = tables.get(name);
+  return t ? (t.rows as P6Rec[]) : [];
 }
 
 /**
@@ -93,10 +102,14 @@ export function readXer(input: Uint8Array | string, options: ReadXerOptions = {}
     ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
     fallback: "windows-1252",
   });
-  const doc = tokenizeXer(dec.text, {
-    ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
-    ...(options.maxRows === undefined ? {} : { maxRows: options.maxRows }),
-  });
+  const doc = scanXer(
+    dec.text,
+    {
+      ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
+      ...(options.maxRows === undefined ? {} : { maxRows: options.maxRows }),
+    },
+    makeRec,
+  );
   const sink = new WarningSink();
   for (const w of doc.warnings) sink.add(w);
   if (dec.source === "guessed")
@@ -117,7 +130,7 @@ export function readXer(input: Uint8Array | string, options: ReadXerOptions = {}
   const header = doc.header;
   let currency = header[header.length - 1] ?? "";
   if (!/^[A-Z]{3}$/.test(currency)) {
-    const base = records(doc, "CURRTYPE").find((r) => Number(r.f["base_exch_rate"]) === 1);
+    const base = records(doc.tables, "CURRTYPE").find((r) => Number(r.f["base_exch_rate"]) === 1);
     currency = base?.f["curr_short_name"] ?? "";
     if (!/^[A-Z]{3}$/.test(currency)) {
       sink.add({
@@ -131,15 +144,15 @@ export function readXer(input: Uint8Array | string, options: ReadXerOptions = {}
   const data: P6Data = {
     source: "XER",
     currency,
-    projects: records(doc, "PROJECT"),
-    calendars: records(doc, "CALENDAR"),
-    wbs: records(doc, "PROJWBS"),
-    tasks: records(doc, "TASK"),
-    preds: records(doc, "TASKPRED"),
-    resources: records(doc, "RSRC"),
-    rates: records(doc, "RSRCRATE"),
-    assignments: records(doc, "TASKRSRC"),
-    schedOptions: records(doc, "SCHEDOPTIONS"),
+    projects: records(doc.tables, "PROJECT"),
+    calendars: records(doc.tables, "CALENDAR"),
+    wbs: records(doc.tables, "PROJWBS"),
+    tasks: records(doc.tables, "TASK"),
+    preds: records(doc.tables, "TASKPRED"),
+    resources: records(doc.tables, "RSRC"),
+    rates: records(doc.tables, "RSRCRATE"),
+    assignments: records(doc.tables, "TASKRSRC"),
+    schedOptions: records(doc.tables, "SCHEDOPTIONS"),
   };
   const projects = mapP6(data, sink, options.fileName);
   if (projects.length === 0)

@@ -77,16 +77,45 @@ function parseError(
  * @since 0.1.0
  */
 export function tokenizeXer(text: string, options: XerTokenizeOptions = {}): XerDocument {
+  return scanXer(text, options, rowCells);
+}
+
+/** Cells of one `%R` record (`cells[0]` is the tag), cut or padded to `nf` fields. */
+function rowCells(cells: string[], nf: number): string[] {
+  const row = cells.slice(1, nf + 1);
+  while (row.length < nf) row.push("");
+  return row;
+}
+
+/** A table of {@link scanXer}: rows built by the caller's row builder. */
+export interface XerScanTable<R> {
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly rows: R[];
+  readonly lines: number[];
+  readonly line: number;
+}
+
+/**
+ * The XER scanner behind {@link tokenizeXer}: same records, checks, errors and warnings, but each
+ * `%R` row is handed to `makeRow` (its cells with the tag at index 0, the table's field count, the
+ * table and the line) so readers can build their own records without an intermediate cell array.
+ */
+export function scanXer<R>(
+  text: string,
+  options: XerTokenizeOptions,
+  makeRow: (cells: string[], nf: number, table: XerScanTable<R>, line: number) => R,
+): { header: readonly string[]; tables: Map<string, XerScanTable<R>>; warnings: ReadWarning[] } {
   const file = options.fileName;
   const maxRows = options.maxRows ?? 10_000_000;
   const maxFields = options.maxFields ?? 1000;
   const warnings: ReadWarning[] = [];
-  const tables = new Map<string, XerTable>();
+  const tables = new Map<string, XerScanTable<R>>();
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   let lineNo = 0;
   let header: string[] | undefined;
-  let current: XerTable | undefined;
+  let current: XerScanTable<R> | undefined;
   let fieldsSeen = false;
   let ended = false;
   let rowCount = 0;
@@ -147,20 +176,24 @@ export function tokenizeXer(text: string, options: XerTokenizeOptions = {}): Xer
           parseError("%R record before the table's %F record", lineNo, "%T and %F first", file);
         if (++rowCount > maxRows)
           parseError("too many rows", lineNo, `at most ${maxRows}`, file, "LIMIT_EXCEEDED");
-        const row = cells.slice(1);
         const nf = current.fields.length;
-        if (row.length > nf) {
-          if (row.slice(nf).some((c) => c !== ""))
+        const nc = cells.length - 1;
+        if (nc > nf) {
+          let extra = false;
+          for (let k = nf + 1; k < cells.length; k++)
+            if (cells[k] !== "") {
+              extra = true;
+              break;
+            }
+          if (extra)
             warnings.push({
               code: "XER_EXTRA_CELLS",
-              message: `row of ${current.name} has ${row.length} cells for ${nf} fields; extra cells ignored`,
+              message: `row of ${current.name} has ${nc} cells for ${nf} fields; extra cells ignored`,
               line: lineNo,
               element: current.name,
             });
-          row.length = nf;
         }
-        while (row.length < nf) row.push("");
-        current.rows.push(row);
+        current.rows.push(makeRow(cells, nf, current, lineNo));
         current.lines.push(lineNo);
         break;
       }

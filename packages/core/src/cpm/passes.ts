@@ -638,25 +638,23 @@ function runPlain(
   const freeSlack = buf.subarray(7 * n, 8 * n);
   const linkGap = buf.subarray(8 * n, 8 * n + m);
   const critical = new Uint8Array(n);
-  if (n === 0) {
-    const ps = net.projectStart;
-    return {
-      earlyStart: es,
-      earlyFinish: ef,
-      lateStart: ls,
-      lateFinish: lf,
-      start: es,
-      finish: ef,
-      startSlack,
-      finishSlack,
-      totalSlack,
-      freeSlack,
-      linkGap,
-      critical,
-      projectStart: ps,
-      projectFinish: ps,
-    };
-  }
+  const result = (projectFinish: number): PassResult => ({
+    earlyStart: es,
+    earlyFinish: ef,
+    lateStart: ls,
+    lateFinish: lf,
+    start: es,
+    finish: ef,
+    startSlack,
+    finishSlack,
+    totalSlack,
+    freeSlack,
+    linkGap,
+    critical,
+    projectStart: net.projectStart,
+    projectFinish,
+  });
+  if (n === 0) return result(net.projectStart);
   const cal = net.calendars[net.taskCalendar[0]!]!;
   const origin = net.origin;
   let floor = cal.workingMinutesBetween(origin, net.projectStart);
@@ -752,22 +750,7 @@ function runPlain(
     freeSlack[j] = fr;
     if (ts <= lim) critical[j] = 1;
   }
-  return {
-    earlyStart: es,
-    earlyFinish: ef,
-    lateStart: ls,
-    lateFinish: lf,
-    start: es,
-    finish: ef,
-    startSlack,
-    finishSlack,
-    totalSlack,
-    freeSlack,
-    linkGap,
-    critical,
-    projectStart: net.projectStart,
-    projectFinish,
-  };
+  return result(projectFinish);
 }
 
 // Constraint codes: 2 MSO, 3 MFO, 4 SNET, 5 SNLT, 6 FNET, 7 FNLT, 8 START_ON, 9 FINISH_ON.

@@ -2,6 +2,7 @@ import type { Rng } from "../internal/rng.js";
 import type { RcpspInstance } from "./instance.js";
 import type { ResourceProfile } from "./profile.js";
 import { decodeSerial } from "./sgs.js";
+import { twoPointCrossover } from "./crossover.js";
 
 /** Settings of {@link biPopulationSearch} (resolved by `solveRcpsp`). */
 export interface BiPopSettings {
@@ -188,27 +189,7 @@ export function biPopulationSearch(
     let q1 = rng.int(n + 1);
     let q2 = rng.int(n + 1);
     if (q1 > q2) [q1, q2] = [q2, q1];
-    stamp++;
-    let pos = 0;
-    for (let i = 0; i < q1; i++) {
-      const j = mother[i]!;
-      taken[j] = stamp;
-      child[pos++] = j;
-    }
-    for (let i = 0; pos < q2 && i < n; i++) {
-      const j = father[i]!;
-      if (taken[j] !== stamp) {
-        taken[j] = stamp;
-        child[pos++] = j;
-      }
-    }
-    for (let i = 0; pos < n; i++) {
-      const j = mother[i]!;
-      if (taken[j] !== stamp) {
-        taken[j] = stamp;
-        child[pos++] = j;
-      }
-    }
+    twoPointCrossover(mother, father, child, q1, q2, taken, ++stamp);
   };
   const linked = (a: number, b: number): boolean => {
     for (let e = inst.succStart[a]!; e < inst.succStart[a + 1]!; e++) if (inst.succ[e] === b) return true;

@@ -8,6 +8,7 @@ import type { ResourceProfile } from "./profile.js";
 import { TimeIndexedProfile } from "./profile.js";
 import { priorityValues } from "./rules.js";
 import { decodeSerial, listFromPriorities, makespanOf, parallelSgs } from "./sgs.js";
+import { twoPointCrossover } from "./crossover.js";
 
 /**
  * Options of {@link solveRcpsp}.
@@ -384,27 +385,7 @@ export function solveRcpsp(
     let q1 = rng.int(n + 1);
     let q2 = rng.int(n + 1);
     if (q1 > q2) [q1, q2] = [q2, q1];
-    stamp++;
-    let pos = 0;
-    for (let i = 0; i < q1; i++) {
-      const j = mother[i]!;
-      taken[j] = stamp;
-      child[pos++] = j;
-    }
-    for (let i = 0; pos < q2 && i < n; i++) {
-      const j = father[i]!;
-      if (taken[j] !== stamp) {
-        taken[j] = stamp;
-        child[pos++] = j;
-      }
-    }
-    for (let i = 0; pos < n; i++) {
-      const j = mother[i]!;
-      if (taken[j] !== stamp) {
-        taken[j] = stamp;
-        child[pos++] = j;
-      }
-    }
+    twoPointCrossover(mother, father, child, q1, q2, taken, ++stamp);
     return child;
   };
   // Peak crossover: the child follows the father's order, except that the activities the mother

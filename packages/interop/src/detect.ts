@@ -95,10 +95,14 @@ export function detectFormat(input: Uint8Array | string, fileName?: string): Pro
     return /"projects"\s*:/.test(t) && !/"tasks"\s*:[\s\S]*"projects"/.test(t.slice(0, 200))
       ? "json-portfolio"
       : "json-project";
-  throw new PmokitError("UNSUPPORTED_FORMAT", `${fileName ? `${fileName}: ` : ""}unknown file format`, {
-    ...(fileName ? { file: fileName } : {}),
-    expected: "MS Project XML, Primavera XER, P6 XML, or a pmokit project/portfolio JSON",
-  });
+  throw new PmokitError(
+    "UNSUPPORTED_FORMAT",
+    `${fileName ? `${fileName}: ` : ""}unknown file format (expected MS Project XML, Primavera XER, P6 XML, or a pmokit project/portfolio JSON)`,
+    {
+      ...(fileName ? { file: fileName } : {}),
+      expected: "MS Project XML, Primavera XER, P6 XML, or a pmokit project/portfolio JSON",
+    },
+  );
 }
 
 function parseJson(text: string, fileName: string | undefined): unknown {

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeWithSharedData, sharedData } from "../../../../test-utils/shared-data.js";
 import { runCli } from "../testing/run.js";
-import { detectFormat } from "./schedule.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pmokit-schedule-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,6 +47,82 @@ function projectFile(name: string, dependencies: unknown[], extra: Record<string
   );
   return file;
 }
+
+// Small hand-written fixtures: two tasks, the second after the first.
+const MINI_MSPDI = `<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Name>tiny</Name>
+  <StartDate>2026-01-05T08:00:00</StartDate>
+  <CalendarUID>1</CalendarUID>
+  <Calendars>
+    <Calendar>
+      <UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>
+      <WeekDays>
+        <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>
+        <WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
+        ${[2, 3, 4, 5, 6]
+          .map(
+            (d) =>
+              `<WeekDay><DayType>${d}</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>`,
+          )
+          .join("\n        ")}
+      </WeekDays>
+    </Calendar>
+  </Calendars>
+  <Tasks>
+    <Task><UID>0</UID><ID>0</ID><Name>tiny</Name><OutlineLevel>0</OutlineLevel></Task>
+    <Task><UID>1</UID><ID>1</ID><Name>Design</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration><DurationFormat>7</DurationFormat></Task>
+    <Task><UID>2</UID><ID>2</ID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration><DurationFormat>7</DurationFormat>
+      <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>0</LinkLag><LagFormat>7</LagFormat></PredecessorLink>
+    </Task>
+  </Tasks>
+</Project>
+`;
+
+const MINI_XER = [
+  "ERMHDR\t20.12\t2026-01-01\tProject\tadmin\tAdmin\tdb\tProject Management\tEUR",
+  "%T\tPROJECT",
+  "%F\tproj_id\tproj_short_name\tclndr_id\tplan_start_date\tlast_recalc_date",
+  "%R\t1\tTINY\t10\t2026-01-05 08:00\t2026-01-05 08:00",
+  "%T\tCALENDAR",
+  "%F\tclndr_id\tdefault_flag\tclndr_name\tproj_id\tbase_clndr_id\tday_hr_cnt\tweek_hr_cnt\tclndr_data",
+  "%R\t10\tY\tStandard\t\t\t8\t40\t(0||CalendarData()((0||DaysOfWeek()((0||1()())(0||2()((0||0(s|08:00|f|16:00)())))(0||3()((0||0(s|08:00|f|16:00)())))(0||4()((0||0(s|08:00|f|16:00)())))(0||5()((0||0(s|08:00|f|16:00)())))(0||6()((0||0(s|08:00|f|16:00)())))(0||7()())))))",
+  "%T\tPROJWBS",
+  "%F\twbs_id\tproj_id\tparent_wbs_id\twbs_short_name\twbs_name\tproj_node_flag\tseq_num",
+  "%R\t100\t1\t\tTINY\tTiny\tY\t0",
+  "%T\tTASK",
+  "%F\ttask_id\tproj_id\twbs_id\tclndr_id\ttask_code\ttask_name\ttask_type\tstatus_code\ttarget_drtn_hr_cnt\tremain_drtn_hr_cnt",
+  "%R\t1000\t1\t100\t10\tA10\tDesign\tTT_Task\tTK_NotStart\t16\t16",
+  "%R\t1001\t1\t100\t10\tA20\tBuild\tTT_Task\tTK_NotStart\t8\t8",
+  "%T\tTASKPRED",
+  "%F\ttask_pred_id\ttask_id\tpred_task_id\tproj_id\tpred_proj_id\tpred_type\tlag_hr_cnt",
+  "%R\t1\t1001\t1000\t1\t1\tPR_FS\t0",
+  "%E",
+  "",
+].join("\r\n");
+
+const MINI_PMXML = `<?xml version="1.0" encoding="UTF-8"?>
+<APIBusinessObjects xmlns="http://xmlns.oracle.com/Primavera/P6/V20.12/API/BusinessObjects">
+  <Calendar><ObjectId>1</ObjectId><Name>Standard</Name><HoursPerDay>8</HoursPerDay><IsDefault>1</IsDefault>
+    <StandardWorkWeek>
+      ${["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+        .map(
+          (d) =>
+            `<StandardWorkHours><DayOfWeek>${d}</DayOfWeek><WorkTime><Start>08:00:00</Start><Finish>15:59:00</Finish></WorkTime></StandardWorkHours>`,
+        )
+        .join("\n      ")}
+      <StandardWorkHours><DayOfWeek>Saturday</DayOfWeek><WorkTime/></StandardWorkHours>
+      <StandardWorkHours><DayOfWeek>Sunday</DayOfWeek><WorkTime/></StandardWorkHours>
+    </StandardWorkWeek>
+  </Calendar>
+  <Project><ObjectId>9</ObjectId><Id>TINY</Id><Name>Tiny</Name><DataDate>2026-01-05T08:00:00</DataDate><PlannedStartDate>2026-01-05T08:00:00</PlannedStartDate><ActivityDefaultCalendarObjectId>1</ActivityDefaultCalendarObjectId>
+    <WBS><ObjectId>20</ObjectId><Code>W</Code><Name>Work</Name><SequenceNumber>1</SequenceNumber></WBS>
+    <Activity><ObjectId>100</ObjectId><Id>A1</Id><Name>Design</Name><Type>Task Dependent</Type><WBSObjectId>20</WBSObjectId><PlannedDuration>16</PlannedDuration><RemainingDuration>16</RemainingDuration></Activity>
+    <Activity><ObjectId>101</ObjectId><Id>A2</Id><Name>Build</Name><Type>Task Dependent</Type><WBSObjectId>20</WBSObjectId><PlannedDuration>8</PlannedDuration><RemainingDuration>8</RemainingDuration></Activity>
+    <Relationship><ObjectId>1</ObjectId><PredecessorActivityObjectId>100</PredecessorActivityObjectId><SuccessorActivityObjectId>101</SuccessorActivityObjectId><Type>Finish to Start</Type><Lag>0</Lag></Relationship>
+  </Project>
+</APIBusinessObjects>
+`;
 
 describe("pmokit schedule", () => {
   it("schedules a JSON project and prints the contract's JSON", async () => {
@@ -116,15 +191,85 @@ describe("pmokit schedule", () => {
     expect((await runCli("schedule", projectFile("sd.json", []), "--status-date", "tomorrow")).code).toBe(2);
   });
 
-  it("detects formats from content", () => {
-    const enc = (s: string) => new TextEncoder().encode(s);
-    expect(detectFormat(enc("ERMHDR\t8.2"))).toBe("xer");
-    expect(
-      detectFormat(enc('<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project">')),
-    ).toBe("mspdi");
-    expect(detectFormat(enc("<?xml version='1.0'?>\n<APIBusinessObjects>"))).toBe("pmxml");
-    expect(detectFormat(enc(' {"id": 1}'))).toBe("json");
-    expect(detectFormat(enc("id,name"))).toBeUndefined();
+  it("reads MSPDI, XER, P6 XML and JSON through the shared reader, with each format's ids and dialect", async () => {
+    // [file, content, ids in the contract's numbering, default dialect, early start of the second task]
+    const cases: [string, string, string[], string, string][] = [
+      ["tiny.xml", MINI_MSPDI, ["1", "2"], "msp", "2026-01-07T08:00:00"],
+      ["tiny.xer", MINI_XER, ["A10", "A20"], "p6", "2026-01-07T08:00:00"],
+      ["tiny-p6.xml", MINI_PMXML, ["A1", "A2"], "p6", "2026-01-07T08:00:00"],
+      [
+        "tiny.json",
+        readFileSync(projectFile("tiny.json", [{ from: "A", to: "B" }]), "utf8"),
+        ["A", "B", "C"],
+        "msp",
+        "2026-01-07T08:00:00",
+      ],
+    ];
+    for (const [name, content, ids, dialect, secondStart] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const r = await runCli("schedule", file, "--json");
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      const out = JSON.parse(r.stdout) as { tasks: { id: string; earlyStart: string; critical: boolean }[] };
+      // P6 WBS nodes come back as summary tasks `WBS-<id>` (see docs/interop.md)
+      const activities = out.tasks.filter((t) => !t.id.startsWith("WBS-"));
+      expect(
+        activities.map((t) => t.id),
+        name,
+      ).toEqual(ids);
+      expect(activities[1]!.earlyStart, name).toBe(secondStart);
+      expect(out.tasks.find((t) => t.id === ids[0])!.critical, name).toBe(true);
+      // default dialect: msp for MSPDI and own JSON, p6 for XER and P6 XML (table header)
+      const table = await runCli("schedule", file);
+      expect(table.code, name).toBe(0);
+      expect(table.stdout.split("\n")[0], name).toContain(`(${dialect})`);
+    }
+  });
+
+  it("decodes a UTF-16 MSPDI file with a byte-order mark like the other commands", async () => {
+    const file = join(dir, "utf16.xml");
+    const text = `\uFEFF${MINI_MSPDI.replace('encoding="UTF-8"', 'encoding="UTF-16"')}`;
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    writeFileSync(file, bytes);
+    const r = await runCli("schedule", file, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { tasks: { id: string }[] }).tasks.map((t) => t.id)).toEqual(["1", "2"]);
+  });
+
+  it("exits 2 with one line naming the file on an unknown format, a CSV table or a portfolio", async () => {
+    const cases: [name: string, content: string, message: RegExp][] = [
+      ["unknown.txt", "hello, world\n", /unknown file format/],
+      ["tasks.csv", "id,name,duration\nA,Design,2d\n", /holds no project/],
+      [
+        "portfolio.json",
+        JSON.stringify({ id: "pf", name: "PF", currency: "EUR", projects: [] }),
+        /portfolio/,
+      ],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const r = await runCli("schedule", file, "--json");
+      expect(r.code, name).toBe(2);
+      expect(r.stdout, name).toBe("");
+      const lines = r.stderr.trim().split("\n");
+      expect(lines, name).toHaveLength(1);
+      expect(lines[0], name).toContain(file);
+      expect(lines[0], name).toMatch(message);
+    }
+  });
+
+  it("prints reader warnings to stderr and keeps stdout one JSON document", async () => {
+    const file = join(dir, "warn.xer");
+    writeFileSync(file, MINI_XER.replace("%E", "%T\tODDTABLE\n%F\tx\n%R\t1\n%E"));
+    const r = await runCli("schedule", file, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+    expect(r.stderr).toMatch(/warn\.xer(:\d+)?: warning /);
   });
 });
 

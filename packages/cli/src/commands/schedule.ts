@@ -1,84 +1,35 @@
-import { PmokitError, parseProject, schedule } from "@pmokit/core";
+import { PmokitError, schedule } from "@pmokit/core";
 import type { Dialect, Project, ScheduleOptions, ScheduleResult } from "@pmokit/core";
+import type { ProjectFileFormat } from "@pmokit/interop";
 import type { CommandContext, CommandSpec } from "../command.js";
+import { oneLine, printWarnings, readAny } from "./project-io.js";
 
-type Format = "mspdi" | "xer" | "pmxml" | "json";
-
-/** Detects the input format from the content (not the file name). */
-export function detectFormat(bytes: Uint8Array): Format | undefined {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096)).replace(/^\uFEFF|^ï»¿/, "");
-  const t = head.trimStart();
-  if (t.startsWith("ERMHDR")) return "xer";
-  if (t.startsWith("{")) return "json";
-  if (t.startsWith("<")) {
-    if (/<APIBusinessObjects[\s>]/.test(head)) return "pmxml";
-    if (/<Project[\s>]/.test(head)) return "mspdi";
-  }
-  return undefined;
-}
-
-interface InteropReaders {
-  readMspdi?: (input: Uint8Array, o: { fileName?: string }) => { project: Project };
-  readXer?: (input: Uint8Array, o: { fileName?: string }) => { project?: Project; projects?: Project[] };
-  readPmxml?: (input: Uint8Array, o: { fileName?: string }) => { project?: Project; projects?: Project[] };
-}
-
-/** The seam to @pmokit/interop: loaded lazily so the CLI works (own JSON) without it. */
-async function loadInterop(): Promise<InteropReaders | undefined> {
-  const specifier = "@pmokit/interop";
-  try {
-    return (await import(/* @vite-ignore */ specifier)) as InteropReaders;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readProject(ctx: CommandContext, file: string): Promise<{ project: Project; format: Format }> {
-  const bytes = await ctx.readBytes(file);
-  const format = detectFormat(bytes);
-  if (format === undefined) {
-    throw new PmokitError("UNSUPPORTED_FORMAT", `${file}: unknown format`, {
-      file,
-      expected: "MS Project XML (MSPDI), Primavera XER, P6 XML or a pmokit JSON project",
-    });
-  }
-  if (format === "json") {
-    const json = await ctx.readJson(file);
-    try {
-      return { project: parseProject(json), format };
-    } catch (e) {
-      if (e instanceof PmokitError)
-        throw new PmokitError(e.code, `${file}: ${oneLine(e.message)}`, { ...e.details, file });
-      throw e;
-    }
-  }
-  const interop = await loadInterop();
-  const reader =
-    format === "mspdi" ? interop?.readMspdi : format === "xer" ? interop?.readXer : interop?.readPmxml;
-  if (reader === undefined) {
+/**
+ * Reads the one project to schedule through the shared reader of every project command
+ * (`readAny`, i.e. `readProjectFile` of @pmokit/interop): same formats, encodings, CSV handling,
+ * reader warnings on stderr and one-line errors (exit 2) as `validate`, `level` and `report`.
+ */
+async function readProject(
+  ctx: CommandContext,
+  file: string,
+): Promise<{ project: Project; format: ProjectFileFormat }> {
+  const read = await readAny(ctx, file, undefined, undefined);
+  printWarnings(ctx, file, read.warnings);
+  if (read.format === "json-portfolio") {
     throw new PmokitError(
-      "UNSUPPORTED_FORMAT",
-      `${file}: reading ${format.toUpperCase()} needs @pmokit/interop`,
-      {
-        file,
-        expected: "a pmokit JSON project (install @pmokit/interop for MSPDI / XER / P6 XML)",
-      },
+      "INVALID_INPUT",
+      `${file}: a portfolio file; schedule reads one project (expected a pmokit JSON project, MSPDI, XER or P6 XML)`,
+      { file, expected: "a pmokit JSON project, MS Project XML (MSPDI), Primavera XER or P6 XML" },
     );
   }
-  const result = reader(bytes, { fileName: file }) as { project?: Project; projects?: Project[] };
-  const project = result.project ?? result.projects?.[0];
+  const project = read.projects[0];
   if (project === undefined) {
     throw new PmokitError("INVALID_INPUT", `${file}: the file holds no project`, {
       file,
       expected: "a project",
     });
   }
-  return { project, format };
-}
-
-/** Error messages go to stderr as one line. */
-function oneLine(message: string): string {
-  return message.replace(/\n\s*/g, "; ");
+  return { project, format: read.format };
 }
 
 function pad(s: string, w: number): string {
@@ -170,9 +121,7 @@ export const scheduleCommand: CommandSpec = {
     try {
       result = schedule(project, options);
     } catch (e) {
-      if (e instanceof PmokitError)
-        throw new PmokitError(e.code, `${file}: ${oneLine(e.message)}`, { ...e.details, file });
-      throw e;
+      return oneLine(e, file);
     }
     for (const w of result.warnings) ctx.err(`${file}: warning: ${w.message}`);
     if (ctx.json) {

@@ -16,15 +16,79 @@ import { moneyOf, normDateTime, normDecimal } from "../internal/context.js";
 import { checkProject } from "../internal/check.js";
 import type { DecodedClndr } from "../xer/clndr.js";
 import { decodeClndr } from "../xer/clndr.js";
+import { ShapeBuilder } from "../internal/shapes.js";
+import { StrIndex } from "../internal/strindex.js";
 
-/** A P6 record with XER field names (PMXML is translated to these names), and its source line. */
+/**
+ * A P6 record in XER vocabulary (PMXML is translated to XER field names): its cells and the column
+ * index they share with the other records of the same table, and its source line. A cell is `""`
+ * when the field is empty and `undefined` when the record has no such field.
+ */
 export interface P6Rec {
-  readonly f: Readonly<Record<string, string>>;
+  /** Cells, indexed by {@link P6Rec.cols}. For XER this is the split `%R` line (tag at 0). */
+  readonly c: readonly (string | undefined)[];
+  /** Column of each field name; shared by all records of a table. */
+  readonly cols: ReadonlyMap<string, number>;
   readonly line?: number;
   /** Calendar content already decoded (PMXML); XER calendars carry `clndr_data` instead. */
   readonly decoded?: DecodedClndr;
   /** The activity id the mapper chose for this TASK record (filled by {@link mapP6}). */
   aid?: string | undefined;
+  /** TASK records: `task_id`, `proj_id` and `wbs_id`, read once by {@link mapP6}. */
+  tid?: string | undefined;
+  proj?: string | undefined;
+  wbs?: string | undefined;
+  /**
+   * The cells without keeping them (a record that splits its text on demand returns a fresh array);
+   * the mapper uses it on the hot paths so that rows do not stay split in memory.
+   */
+  fresh?(): readonly (string | undefined)[];
+  /** Cell `i` alone, for records that split on demand (a few fields of a large table). */
+  at?(i: number): string | undefined;
+}
+
+/** Cell `i` of a record without splitting the rest (see {@link P6Rec.at}); `undefined` for -1. */
+function cellOf(r: P6Rec, i: number): string | undefined {
+  return i < 0 ? undefined : r.at === undefined ? r.c[i] : r.at(i);
+}
+
+/** Cells of a record for one use (see {@link P6Rec.fresh}). */
+function cellsOnce(r: P6Rec): readonly (string | undefined)[] {
+  return r.fresh === undefined ? r.c : r.fresh();
+}
+
+/** Value of field `name` of a P6 record: `""` when empty, `undefined` when absent. */
+export function fv(r: P6Rec, name: string): string | undefined {
+  const i = r.cols.get(name);
+  return i === undefined ? undefined : r.c[i];
+}
+
+/**
+ * Builds P6 records from name-value objects that share one growing column index (PMXML), so the
+ * mapper's per-table column look-ups work the same as for XER.
+ */
+export class P6RecBuilder {
+  private readonly cols = new Map<string, number>();
+  rec(f: Readonly<Record<string, string>>, extra: { line?: number; decoded?: DecodedClndr } = {}): P6Rec {
+    const c: (string | undefined)[] = [];
+    for (const k in f) {
+      let i = this.cols.get(k);
+      if (i === undefined) this.cols.set(k, (i = this.cols.size));
+      c[i] = f[k];
+    }
+    for (let i = 0; i < this.cols.size; i++) if (c[i] === undefined) c[i] = undefined;
+    return { c, cols: this.cols, ...extra };
+  }
+}
+
+/** Column of `name` in `cols`, or -1. */
+function col(cols: ReadonlyMap<string, number>, name: string): number {
+  return cols.get(name) ?? -1;
+}
+
+/** Cell `i` of `c` (`undefined` for column -1). */
+function cell(c: readonly (string | undefined)[], i: number): string | undefined {
+  return i < 0 ? undefined : c[i];
 }
 
 /** P6 tables in XER vocabulary, from an XER file or a PMXML document. */
@@ -127,6 +191,8 @@ class Ctx {
   readonly sink: WarningSink;
   readonly data: P6Data;
   readonly fileName: string | undefined;
+  private readonly dates = new Map<string, string | null>();
+  private lastTaskCols: TaskCols | undefined;
   constructor(data: P6Data, sink: WarningSink, fileName: string | undefined) {
     this.data = data;
     this.sink = sink;
@@ -140,23 +206,44 @@ class Ctx {
     void rec;
   }
   num(rec: P6Rec, name: string, element: string): number | undefined {
-    const raw = rec.f[name];
+    return this.numOf(fv(rec, name), rec, name, element);
+  }
+  /** Number from a cell (`undefined` when empty or absent; a warning when not a number). */
+  numOf(raw: string | undefined, rec: P6Rec, name: string, element: string): number | undefined {
     if (raw === undefined || raw === "") return undefined;
+    const v = Number(raw);
+    if (Number.isFinite(v)) return v;
     // Some P6 exports write decimals with a comma (locale), e.g. 109,083333.
     const t = raw.indexOf(",") >= 0 && /^-?\d+,\d+$/.test(raw) ? raw.replace(",", ".") : raw;
-    const v = Number(t);
-    if (!Number.isFinite(v)) {
+    const w = Number(t);
+    if (t === raw || !Number.isFinite(w)) {
       this.warnValue(rec, name, "a number", element);
       return undefined;
     }
-    return v;
+    return w;
   }
   date(rec: P6Rec, name: string, element: string): string | undefined {
-    const t = rec.f[name];
-    if (t === undefined || t === "") return undefined;
-    const d = normDateTime(t);
-    if (d === undefined) this.warnValue(rec, name, "a date yyyy-MM-dd HH:mm", element);
+    return this.dateOf(fv(rec, name), rec, name, element);
+  }
+  /** Normalised date-time from a cell; P6 files repeat dates a lot, so results are shared. */
+  dateOf(raw: string | undefined, rec: P6Rec, name: string, element: string): string | undefined {
+    if (raw === undefined || raw === "") return undefined;
+    let d = this.dates.get(raw);
+    if (d === undefined) {
+      d = normDateTime(raw) ?? null;
+      if (this.dates.size < 1_000_000) this.dates.set(raw, d);
+    }
+    if (d === null) {
+      this.warnValue(rec, name, "a date yyyy-MM-dd HH:mm", element);
+      return undefined;
+    }
     return d;
+  }
+  /** Resolved TASK columns of a record (memoised on its table's column index). */
+  tc(r: P6Rec): TaskCols {
+    const k = this.lastTaskCols;
+    if (k !== undefined && k.cols === r.cols) return k;
+    return (this.lastTaskCols = taskCols(r.cols));
   }
   warnValue(rec: P6Rec, name: string, expected: string, element: string): void {
     const line = rec.line;
@@ -179,37 +266,60 @@ class Ctx {
 export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefined): Project[] {
   const c = new Ctx(data, sink, fileName);
   const projects: Project[] = [];
-  // Global look-ups.
-  const taskById = new Map<string, P6Rec>();
-  for (const t of data.tasks) {
-    const id = t.f["task_id"];
-    if (id) taskById.set(id, t);
+  // Global look-ups, in one pass over the activities: by task_id, and grouped by project.
+  const allTasks = data.tasks;
+  const taskIdx = new StrIndex(allTasks.length, (p) => allTasks[p]!.tid);
+  const tasksByProj = new Map<string, P6Rec[]>();
+  let lastProj: string | undefined;
+  let lastGroup: P6Rec[] = [];
+  for (let i = 0; i < allTasks.length; i++) {
+    const t = allTasks[i]!;
+    const k = c.tc(t);
+    const id = cellOf(t, k.taskId);
+    t.tid = id;
+    if (id) taskIdx.set(id, i);
+    t.proj = cellOf(t, k.projId);
+    t.wbs = cellOf(t, k.wbsId);
+    t.aid = cellOf(t, k.code) ?? "";
+    // Records without a proj_id column belong to no project (as with a strict comparison).
+    const proj = t.proj ?? NO_PROJECT;
+    if (proj !== lastProj) {
+      lastProj = proj;
+      let g = tasksByProj.get(proj);
+      if (g === undefined) tasksByProj.set(proj, (g = []));
+      lastGroup = g;
+    }
+    lastGroup.push(t);
+  }
+  const taskById = (id: string | undefined): P6Rec | undefined => {
+    const i = id === undefined ? -1 : taskIdx.get(id);
+    return i < 0 ? undefined : allTasks[i];
+  };
+  // Activity ids: task_code, unless it repeats within the project (then 'ID-<task_id>').
+  let dupCodes = 0;
+  for (const group of tasksByProj.values()) {
+    const codes = new StrIndex(group.length, (p) => group[p]!.aid);
+    const dup = new Uint8Array(group.length);
+    for (let i = 0; i < group.length; i++) {
+      const t = group[i]!;
+      const first = codes.add(t.aid!, i);
+      if (first >= 0) {
+        if (dup[first] === 0) dupCodes++;
+        dup[first] = 1;
+        dup[i] = 1;
+        dupCodes++;
+      }
+    }
+    for (let i = 0; i < group.length; i++) {
+      const t = group[i]!;
+      const code = t.aid!;
+      t.aid = code !== "" && dup[i] === 0 ? code : `ID-${t.tid ?? ""}`;
+    }
   }
   const projById = new Map<string, P6Rec>();
-  for (const p of data.projects) if (p.f["proj_id"]) projById.set(p.f["proj_id"]!, p);
-  const projKey = (p: P6Rec): string => p.f["proj_short_name"] || `P${p.f["proj_id"] ?? ""}`;
-  // Activity ids: task_code, unless it repeats within the project.
-  const codeCounts = new Map<string, Map<string, number>>();
-  for (const t of data.tasks) {
-    const proj = t.f["proj_id"] ?? "";
-    let m = codeCounts.get(proj);
-    if (m === undefined) codeCounts.set(proj, (m = new Map()));
-    const code = t.f["task_code"] ?? "";
-    m.set(code, (m.get(code) ?? 0) + 1);
-  }
-  const activityId = (t: P6Rec): string => {
-    let id = t.aid;
-    if (id !== undefined) return id;
-    const code = t.f["task_code"] ?? "";
-    id =
-      code !== "" && codeCounts.get(t.f["proj_id"] ?? "")?.get(code) === 1
-        ? code
-        : `ID-${t.f["task_id"] ?? ""}`;
-    t.aid = id;
-    return id;
-  };
-  let dupCodes = 0;
-  for (const m of codeCounts.values()) for (const n of m.values()) if (n > 1) dupCodes += n;
+  for (const p of data.projects) if (fv(p, "proj_id")) projById.set(fv(p, "proj_id")!, p);
+  const projKey = (p: P6Rec): string => fv(p, "proj_short_name") || `P${fv(p, "proj_id") ?? ""}`;
+  const activityId = (t: P6Rec): string => t.aid!;
   if (dupCodes > 0)
     sink.add({
       code: "DUPLICATE_ID",
@@ -217,22 +327,63 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       element: "TASK.task_code",
     });
 
+  // Relationships grouped by the project of their successor.
+  const predsByProj = new Map<string, number[]>();
+  const predSucc = new Int32Array(data.preds.length);
+  let pk: PredCols | undefined;
+  for (let i = 0; i < data.preds.length; i++) {
+    const d = data.preds[i]!;
+    if (pk === undefined || pk.cols !== d.cols) pk = predCols(d.cols);
+    const succ = taskIdx.get(cellOf(d, pk.succ) ?? "");
+    if (succ < 0) continue;
+    predSucc[i] = succ;
+    const proj = allTasks[succ]!.proj ?? NO_PROJECT;
+    const l = predsByProj.get(proj);
+    if (l) l.push(i);
+    else predsByProj.set(proj, [i]);
+  }
+
+  // Assignments by project (their own proj_id, else their activity's), rates by resource.
+  const asgByProj = new Map<string, P6Rec[]>();
+  for (const a of data.assignments) {
+    const own = cellOf(a, col(a.cols, "proj_id"));
+    const viaTask = taskById(cellOf(a, col(a.cols, "task_id")) ?? "")?.proj;
+    for (const proj of own === viaTask || viaTask === undefined
+      ? [own]
+      : own === undefined
+        ? [viaTask]
+        : [own, viaTask]) {
+      if (proj === undefined) continue;
+      const l = asgByProj.get(proj);
+      if (l) l.push(a);
+      else asgByProj.set(proj, [a]);
+    }
+  }
+  const ratesByRsrc = new Map<string, P6Rec[]>();
+  for (const x of data.rates) {
+    const id = fv(x, "rsrc_id");
+    if (id === undefined) continue;
+    const l = ratesByRsrc.get(id);
+    if (l) l.push(x);
+    else ratesByRsrc.set(id, [x]);
+  }
+
   const calById = new Map<string, P6Rec>();
-  for (const cal of data.calendars) if (cal.f["clndr_id"]) calById.set(cal.f["clndr_id"]!, cal);
+  for (const cal of data.calendars) if (fv(cal, "clndr_id")) calById.set(fv(cal, "clndr_id")!, cal);
   const decodedCache = new Map<string, Calendar>();
   const calendarOf = (rec: P6Rec): Calendar => {
-    const id = rec.f["clndr_id"]!;
+    const id = fv(rec, "clndr_id")!;
     const hit = decodedCache.get(id);
     if (hit) return hit;
     let dec = rec.decoded;
-    const hpd = Number(rec.f["day_hr_cnt"] ?? "8");
+    const hpd = Number(fv(rec, "day_hr_cnt") ?? "8");
     if (!dec) {
-      const blob = rec.f["clndr_data"] ?? "";
+      const blob = fv(rec, "clndr_data") ?? "";
       dec = blob === "" ? undefined : decodeClndr(blob);
       if (!dec) {
         c.warn(
           "INVALID_CALENDAR",
-          `calendar ${id} (${rec.f["clndr_name"] ?? ""}): clndr_data could not be decoded; a Mon-Fri ${Number.isFinite(hpd) ? hpd : 8} h week is used`,
+          `calendar ${id} (${fv(rec, "clndr_name") ?? ""}): clndr_data could not be decoded; a Mon-Fri ${Number.isFinite(hpd) ? hpd : 8} h week is used`,
           rec,
           "CALENDAR.clndr_data",
         );
@@ -241,11 +392,11 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     }
     for (const p of dec.problems)
       c.warn("INVALID_CALENDAR", `calendar ${id}: ${p}; that entry was dropped`, rec, "CALENDAR.clndr_data");
-    const base = rec.f["base_clndr_id"];
+    const base = fv(rec, "base_clndr_id");
     const hasWeek = Object.keys(dec.weekDays).length > 0;
     const cal: Calendar = {
       id,
-      name: rec.f["clndr_name"] ?? "",
+      name: fv(rec, "clndr_name") ?? "",
       ...(base && base !== id && calById.has(base) ? { parentId: base } : {}),
       weekDays: hasWeek || (base && calById.has(base)) ? dec.weekDays : fallbackWeek(hpd),
       workWeeks: [],
@@ -256,17 +407,17 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
   };
 
   for (const p of data.projects) {
-    const projId = p.f["proj_id"] ?? "";
+    const projId = fv(p, "proj_id") ?? "";
     const E = "PROJECT";
-    const tasksRecs = data.tasks.filter((t) => t.f["proj_id"] === projId);
-    const wbsRecs = data.wbs.filter((w) => w.f["proj_id"] === projId);
-    const rootWbs = wbsRecs.find((w) => w.f["proj_node_flag"] === "Y");
+    const tasksRecs = tasksByProj.get(projId) ?? [];
+    const wbsRecs = data.wbs.filter((w) => fv(w, "proj_id") === projId);
+    const rootWbs = wbsRecs.find((w) => fv(w, "proj_node_flag") === "Y");
     // Calendars: global and this project's, plus the bases they derive from.
     const calendars: Calendar[] = [];
     const calIds = new Set<string>();
     const addCal = (rec: P6Rec | undefined): void => {
       if (!rec) return;
-      const id = rec.f["clndr_id"]!;
+      const id = fv(rec, "clndr_id")!;
       if (calIds.has(id)) return;
       const cal = calendarOf(rec);
       if (cal.parentId) addCal(calById.get(cal.parentId));
@@ -274,17 +425,17 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       calendars.push(cal);
     };
     for (const cal of data.calendars) {
-      const owner = cal.f["proj_id"] ?? "";
+      const owner = fv(cal, "proj_id") ?? "";
       if (owner === "" || owner === projId) addCal(cal);
     }
-    let defaultCal = p.f["clndr_id"] ?? "";
+    let defaultCal = fv(p, "clndr_id") ?? "";
     if (!calIds.has(defaultCal)) {
       addCal(calById.get(defaultCal));
       if (!calIds.has(defaultCal)) {
-        const dflt = data.calendars.find((x) => x.f["default_flag"] === "Y") ?? data.calendars[0];
+        const dflt = data.calendars.find((x) => fv(x, "default_flag") === "Y") ?? data.calendars[0];
         if (dflt) {
           addCal(dflt);
-          defaultCal = dflt.f["clndr_id"]!;
+          defaultCal = fv(dflt, "clndr_id")!;
         } else {
           defaultCal = "pmokit-standard";
           calendars.push({
@@ -298,49 +449,52 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         }
         c.warn(
           "DEFAULTED",
-          `project ${projKey(p)}: project calendar ${p.f["clndr_id"] ?? "(none)"} not found; calendar ${defaultCal} used`,
+          `project ${projKey(p)}: project calendar ${fv(p, "clndr_id") ?? "(none)"} not found; calendar ${defaultCal} used`,
           p,
           "PROJECT.clndr_id",
         );
       }
     }
     const defRec = calById.get(defaultCal);
-    const hpd = defRec ? Number(defRec.f["day_hr_cnt"]) : Number.NaN;
-    const hpw = defRec ? Number(defRec.f["week_hr_cnt"]) : Number.NaN;
-    const hpm = defRec ? Number(defRec.f["month_hr_cnt"]) : Number.NaN;
+    const hpd = defRec ? Number(fv(defRec, "day_hr_cnt")) : Number.NaN;
+    const hpw = defRec ? Number(fv(defRec, "week_hr_cnt")) : Number.NaN;
+    const hpm = defRec ? Number(fv(defRec, "month_hr_cnt")) : Number.NaN;
     const minutesPerDay = Number.isFinite(hpd) && hpd > 0 ? hpd * 60 : 480;
     const minutesPerWeek = Number.isFinite(hpw) && hpw > 0 ? hpw * 60 : minutesPerDay * 5;
     const daysPerMonth =
       Number.isFinite(hpm) && hpm > 0 ? Math.round((hpm * 60 * 1000) / minutesPerDay) / 1000 : 20;
 
     // Scheduling options.
-    const so = data.schedOptions.find((s) => s.f["proj_id"] === projId);
-    const floatType = so?.f["sched_float_type"];
-    const critType = p.f["critical_path_type"];
+    const so = data.schedOptions.find((s) => fv(s, "proj_id") === projId);
+    const floatType = fv(so ?? NO_REC, "sched_float_type");
+    const critType = fv(p, "critical_path_type");
     const critHours = c.num(p, "critical_drtn_hr_cnt", E) ?? 0;
 
     // WBS summary tasks.
     const tasks: Task[] = [];
     const wbsTaskId = (wbsId: string): string => `WBS-${wbsId}`;
-    const wbsById = new Map(wbsRecs.map((w) => [w.f["wbs_id"] ?? "", w]));
+    const wbsById = new Map(wbsRecs.map((w) => [fv(w, "wbs_id") ?? "", w]));
     const wbsCode = new Map<string, string>();
     const codeOf = (wbsId: string, depth = 0): string => {
       const hit = wbsCode.get(wbsId);
       if (hit !== undefined) return hit;
       const w = wbsById.get(wbsId);
       if (!w || w === rootWbs || depth > 100) return "";
-      const parent = codeOf(w.f["parent_wbs_id"] ?? "", depth + 1);
-      const code = parent === "" ? (w.f["wbs_short_name"] ?? "") : `${parent}.${w.f["wbs_short_name"] ?? ""}`;
+      const parent = codeOf(fv(w, "parent_wbs_id") ?? "", depth + 1);
+      const code =
+        parent === "" ? (fv(w, "wbs_short_name") ?? "") : `${parent}.${fv(w, "wbs_short_name") ?? ""}`;
       wbsCode.set(wbsId, code);
       return code;
     };
-    const wbsSorted = [...wbsRecs].sort((a, b) => Number(a.f["seq_num"] ?? 0) - Number(b.f["seq_num"] ?? 0));
+    const wbsSorted = [...wbsRecs].sort(
+      (a, b) => Number(fv(a, "seq_num") ?? 0) - Number(fv(b, "seq_num") ?? 0),
+    );
     const wbsTaskIds = new Set<string>();
     // Emit WBS nodes in outline order (parents first).
     const wbsKids = new Map<string, P6Rec[]>();
     for (const w of wbsSorted) {
       if (w === rootWbs) continue;
-      const parent = w.f["parent_wbs_id"] ?? "";
+      const parent = fv(w, "parent_wbs_id") ?? "";
       const key = wbsById.has(parent) && wbsById.get(parent) !== rootWbs ? parent : "";
       const l = wbsKids.get(key);
       if (l) l.push(w);
@@ -348,7 +502,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     }
     const actByWbs = new Map<string, P6Rec[]>();
     for (const t of tasksRecs) {
-      const w = t.f["wbs_id"] ?? "";
+      const w = t.wbs ?? "";
       const key = wbsById.has(w) && wbsById.get(w) !== rootWbs ? w : "";
       const l = actByWbs.get(key);
       if (l) l.push(t);
@@ -360,9 +514,9 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         const task = mapActivity(
           c,
           t,
+          c.tc(t),
           activityId(t),
           calIds,
-          minutesPerDay,
           critType,
           critHours,
           parentTaskId,
@@ -373,14 +527,14 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         tasks.push(task);
       }
       for (const w of wbsKids.get(wbsId) ?? []) {
-        const id = w.f["wbs_id"] ?? "";
+        const id = fv(w, "wbs_id") ?? "";
         if (emitted.has(id) || level > 100) continue;
         emitted.add(id);
         const tid = wbsTaskId(id);
         wbsTaskIds.add(tid);
         tasks.push({
           id: tid,
-          name: w.f["wbs_name"] ?? "",
+          name: fv(w, "wbs_name") ?? "",
           wbs: codeOf(id),
           outlineLevel: level,
           ...(parentTaskId === undefined ? {} : { parentId: parentTaskId }),
@@ -396,7 +550,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
           baselines: [],
           customFields: {},
           extensions: {
-            p6: { wbs_id: id, ...(w.f["status_code"] ? { status_code: w.f["status_code"] } : {}) },
+            p6: { wbs_id: id, ...(fv(w, "status_code") ? { status_code: fv(w, "status_code")! } : {}) },
           },
         });
         emitWbs(id, tid, level + 1);
@@ -404,17 +558,17 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     };
     emitWbs("", undefined, 1);
     for (const w of wbsSorted)
-      if (w !== rootWbs && !emitted.has(w.f["wbs_id"] ?? ""))
+      if (w !== rootWbs && !emitted.has(fv(w, "wbs_id") ?? ""))
         c.warn(
           "INVALID_VALUE",
-          `WBS ${w.f["wbs_id"]} is on a parent cycle and was dropped`,
+          `WBS ${fv(w, "wbs_id")} is on a parent cycle and was dropped`,
           w,
           "PROJWBS.parent_wbs_id",
         );
 
     // Dependencies.
-    const ids = new Set<string>();
-    for (const t of tasks) ids.add(t.id);
+    const ids = new StrIndex(tasks.length, (p) => tasks[p]!.id);
+    for (let i = 0; i < tasks.length; i++) ids.add(tasks[i]!.id, i);
     if (ids.size !== tasks.length)
       throw new PmokitError(
         "DUPLICATE_ID",
@@ -422,76 +576,77 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         { ...(fileName ? { file: fileName } : {}) },
       );
     const dependencies: Dependency[] = [];
-    for (const d of data.preds) {
-      const succ = taskById.get(d.f["task_id"] ?? "");
-      if (!succ || succ.f["proj_id"] !== projId) continue;
-      const type = LINK_TYPES[d.f["pred_type"] ?? "PR_FS"];
+    for (const i of predsByProj.get(projId) ?? []) {
+      const d = data.preds[i]!;
+      const succ = allTasks[predSucc[i]!]!;
+      if (pk === undefined || pk.cols !== d.cols) pk = predCols(d.cols);
+      const r = cellsOnce(d);
+      const predType = cell(r, pk.type);
+      const predId = cell(r, pk.id);
+      const type = LINK_TYPES[predType ?? "PR_FS"];
       if (!type) {
         c.warn(
           "INVALID_VALUE",
-          `relationship ${d.f["task_pred_id"] ?? ""}: unknown type '${d.f["pred_type"] ?? ""}'; dropped`,
+          `relationship ${fv(d, "task_pred_id") ?? ""}: unknown type '${fv(d, "pred_type") ?? ""}'; dropped`,
           d,
           "TASKPRED.pred_type",
         );
         continue;
       }
-      const lag = c.num(d, "lag_hr_cnt", "TASKPRED") ?? 0;
-      const pred = taskById.get(d.f["pred_task_id"] ?? "");
-      const predId = d.f["task_pred_id"];
+      const lag = c.numOf(cell(r, pk.lag), d, "lag_hr_cnt", "TASKPRED") ?? 0;
+      const pred = taskById(cell(r, pk.pred) ?? "");
       const to = activityId(succ);
       const lagD = { value: lag, unit: "hours" as const };
       if (!pred) {
-        const other = projById.get(d.f["pred_proj_id"] ?? "");
+        const other = projById.get(fv(d, "pred_proj_id") ?? "");
         c.warn(
           "EXTERNAL_LINK",
-          `relationship from activity ${d.f["pred_task_id"] ?? ""} (not in this file) to ${to} kept as an external link`,
+          `relationship from activity ${fv(d, "pred_task_id") ?? ""} (not in this file) to ${to} kept as an external link`,
           d,
           "TASKPRED",
         );
         dependencies.push({
           ...linkBase(to, type, lagD, predId),
-          from: `ID-${d.f["pred_task_id"] ?? ""}`,
-          fromProject: other ? projKey(other) : `P${d.f["pred_proj_id"] ?? "external"}`,
+          from: `ID-${fv(d, "pred_task_id") ?? ""}`,
+          fromProject: other ? projKey(other) : `P${fv(d, "pred_proj_id") ?? "external"}`,
         });
         continue;
       }
-      if (pred.f["proj_id"] !== projId) {
-        const other = projById.get(pred.f["proj_id"] ?? "");
+      if (pred.proj !== projId) {
+        const other = projById.get(pred.proj ?? "");
         c.warn(
           "EXTERNAL_LINK",
-          `relationship from ${activityId(pred)} in project ${other ? projKey(other) : pred.f["proj_id"]} to ${to}: cross-project link kept with fromProject`,
+          `relationship from ${activityId(pred)} in project ${other ? projKey(other) : pred.proj} to ${to}: cross-project link kept with fromProject`,
           d,
           "TASKPRED",
         );
         dependencies.push({
           ...linkBase(to, type, lagD, predId),
           from: activityId(pred),
-          fromProject: other ? projKey(other) : `P${pred.f["proj_id"] ?? ""}`,
+          fromProject: other ? projKey(other) : `P${pred.proj ?? ""}`,
         });
         continue;
       }
       const from = activityId(pred);
-      dependencies.push(
-        predId
-          ? { from, to, type, lag: lagD, extensions: { p6: { task_pred_id: predId } } }
-          : { from, to, type, lag: lagD },
-      );
+      if (predId) {
+        const p6 = { task_pred_id: predId };
+        const ext = { p6 };
+        dependencies.push({ from, to, type, lag: lagD, extensions: ext });
+      } else dependencies.push({ from, to, type, lag: lagD });
     }
 
     // Resources and assignments.
-    const assignRecs = data.assignments.filter(
-      (a) => a.f["proj_id"] === projId || taskById.get(a.f["task_id"] ?? "")?.f["proj_id"] === projId,
-    );
+    const assignRecs = asgByProj.get(projId) ?? [];
     const resources: Resource[] = [];
     const resIds = new Set<string>();
     for (const r of data.resources) {
-      const id = r.f["rsrc_id"];
+      const id = fv(r, "rsrc_id");
       if (!id || resIds.has(id)) continue;
       resIds.add(id);
-      const rt = r.f["rsrc_type"];
+      const rt = fv(r, "rsrc_type");
       const res: Resource = {
         id,
-        name: r.f["rsrc_name"] ?? "",
+        name: fv(r, "rsrc_name") ?? "",
         type: rt === "RT_Mat" ? "material" : "work",
         maxUnits: 1,
         availability: [],
@@ -499,27 +654,27 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         skills: [],
         customFields: {},
       };
-      const cal = r.f["clndr_id"];
+      const cal = fv(r, "clndr_id");
       if (cal) {
         if (!calIds.has(cal)) addCal(calById.get(cal));
         if (calIds.has(cal)) res.calendarId = cal;
       }
-      if (r.f["email_addr"]) res.email = r.f["email_addr"];
+      if (fv(r, "email_addr")) res.email = fv(r, "email_addr");
       const ext: Record<string, string> = {};
       for (const k of ["rsrc_short_name", "rsrc_type", "rsrc_title_name", "employee_code", "role_id"])
-        if (r.f[k]) ext[k] = r.f[k];
-      const rates = data.rates
-        .filter((x) => x.f["rsrc_id"] === id)
-        .sort((a, b) => ((a.f["start_date"] ?? "") < (b.f["start_date"] ?? "") ? -1 : 1));
+        if (fv(r, k)) ext[k] = fv(r, k)!;
+      const rates = (ratesByRsrc.get(id) ?? [])
+        .slice()
+        .sort((a, b) => ((fv(a, "start_date") ?? "") < (fv(b, "start_date") ?? "") ? -1 : 1));
       for (const rate of rates) {
-        const amount = normDecimal(rate.f["cost_per_qty"] ?? "");
+        const amount = normDecimal(fv(rate, "cost_per_qty") ?? "");
         if (amount === undefined) continue;
         const from = c.date(rate, "start_date", "RSRCRATE");
         (res.costRateTables.A ??= []).push({
           ...(from ? { effectiveFrom: from } : {}),
           standardRate: { amount, currency: data.currency },
         });
-        const maxq = Number(rate.f["max_qty_per_hr"]);
+        const maxq = Number(fv(rate, "max_qty_per_hr"));
         if (Number.isFinite(maxq) && maxq >= 0)
           res.availability.push({ ...(from ? { from } : {}), units: maxq });
       }
@@ -532,8 +687,11 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     }
     const assignments: Assignment[] = [];
     for (const a of assignRecs) {
-      const t = taskById.get(a.f["task_id"] ?? "");
-      const rid = a.f["rsrc_id"] ?? "";
+      // One split of the row; fields looked up by name (TASKRSRC rows are read once).
+      const ar = cellsOnce(a);
+      const av = (name: string): string | undefined => cell(ar, col(a.cols, name));
+      const t = taskById(av("task_id") ?? "");
+      const rid = av("rsrc_id") ?? "";
       if (t && rid === "") {
         c.agg(
           "ROLE_ASSIGNMENT",
@@ -546,19 +704,19 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       if (!t || !resIds.has(rid)) {
         c.warn(
           "UNKNOWN_REFERENCE",
-          `assignment ${a.f["taskrsrc_id"] ?? ""}: unknown activity or resource; dropped`,
+          `assignment ${av("taskrsrc_id") ?? ""}: unknown activity or resource; dropped`,
           a,
           "TASKRSRC",
         );
         continue;
       }
       const hours = (k: string): number | undefined => {
-        const v = c.num(a, k, "TASKRSRC");
+        const v = c.numOf(av(k), a, k, "TASKRSRC");
         return v === undefined ? undefined : Math.round(v * 60 * 1e6) / 1e6;
       };
-      const units = c.num(a, "target_qty_per_hr", "TASKRSRC");
+      const units = c.numOf(av("target_qty_per_hr"), a, "target_qty_per_hr", "TASKRSRC");
       const asg: Assignment = {
-        id: a.f["taskrsrc_id"] || `${t.f["task_id"]}-${rid}`,
+        id: av("taskrsrc_id") || `${t.tid}-${rid}`,
         taskId: activityId(t),
         resourceId: rid,
         units: units !== undefined && units >= 0 ? units : 1,
@@ -571,11 +729,11 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       if (aw !== undefined) asg.actualWork = aw;
       const rw = hours("remain_qty");
       if (rw !== undefined) asg.remainingWork = rw;
-      const s = c.date(a, "target_start_date", "TASKRSRC");
+      const s = c.dateOf(av("target_start_date"), a, "target_start_date", "TASKRSRC");
       if (s) asg.start = s;
-      const fin = c.date(a, "target_end_date", "TASKRSRC");
+      const fin = c.dateOf(av("target_end_date"), a, "target_end_date", "TASKRSRC");
       if (fin) asg.finish = fin;
-      const cost = moneyOf(a.f["target_cost"], data.currency);
+      const cost = moneyOf(av("target_cost"), data.currency);
       if (cost) asg.cost = cost;
       assignments.push(asg);
     }
@@ -603,16 +761,18 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       "scd_end_date",
       "guid",
     ])
-      if (p.f[k]) pext[k] = p.f[k];
+      if (fv(p, k)) pext[k] = fv(p, k)!;
     const soExt: Record<string, string> = {};
     if (so)
-      for (const [k, v] of Object.entries(so.f))
-        if (v !== "" && k !== "schedoptions_id" && k !== "proj_id") soExt[k] = v;
+      for (const [k, i] of so.cols) {
+        const v = so.c[i];
+        if (v !== undefined && v !== "" && k !== "schedoptions_id" && k !== "proj_id") soExt[k] = v;
+      }
     const extensions: Record<string, Record<string, string>> = { p6: pext };
     if (Object.keys(soExt).length > 0) extensions["p6:schedoptions"] = soExt;
     const project: Project = {
       id: projKey(p),
-      name: rootWbs?.f["wbs_name"] || p.f["proj_name"] || projKey(p),
+      name: fv(rootWbs ?? NO_REC, "wbs_name") || fv(p, "proj_name") || projKey(p),
       priority: 500,
       settings: {
         minutesPerDay,
@@ -630,8 +790,8 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         defaultTaskType: "fixedDuration",
         totalSlackCalculation:
           floatType === "FT_SF" ? "startSlack" : floatType === "FT_Min" ? "smallest" : "finishSlack",
-        calculateMultipleCriticalPaths: so?.f["enable_multiple_longest_path_calc"] === "Y",
-        useExpectedFinish: so?.f["sched_use_expect_end_flag"] === "Y",
+        calculateMultipleCriticalPaths: fv(so ?? NO_REC, "enable_multiple_longest_path_calc") === "Y",
+        useExpectedFinish: fv(so ?? NO_REC, "sched_use_expect_end_flag") === "Y",
       },
       calendars,
       tasks,
@@ -656,8 +816,16 @@ function linkBase(
   return { to, type, lag, ...(predId ? { extensions: { p6: { task_pred_id: predId } } } : {}) };
 }
 
-function constraintOf(c: Ctx, t: P6Rec, typeKey: string, dateKey: string): Constraint | undefined {
-  const ct = t.f[typeKey];
+function constraintOf(
+  c: Ctx,
+  t: P6Rec,
+  r: readonly (string | undefined)[],
+  typeCol: number,
+  dateCol: number,
+  typeKey: string,
+  dateKey: string,
+): Constraint | undefined {
+  const ct = cell(r, typeCol);
   if (!ct) return undefined;
   const mapped = CONSTRAINT_MAP[ct];
   if (!mapped) {
@@ -665,7 +833,7 @@ function constraintOf(c: Ctx, t: P6Rec, typeKey: string, dateKey: string): Const
     return undefined;
   }
   if (mapped === "ALAP") return { type: "ALAP" };
-  const date = c.date(t, dateKey, "TASK");
+  const date = c.dateOf(cell(r, dateCol), t, dateKey, "TASK");
   if (!date) {
     c.agg("INVALID_VALUE", `TASK.${dateKey}`, `constraint ${ct} without a date dropped`, t);
     return undefined;
@@ -673,46 +841,165 @@ function constraintOf(c: Ctx, t: P6Rec, typeKey: string, dateKey: string): Const
   return { type: mapped, date };
 }
 
+/** Group key of records without a `proj_id` field (never a project's id). */
+const NO_PROJECT = "\u0000none";
+
+/** An empty record (no fields). */
+const NO_REC: P6Rec = { c: [], cols: new Map() };
+
+/** Columns of the TASKPRED fields the mapper reads. */
+interface PredCols {
+  readonly cols: ReadonlyMap<string, number>;
+  readonly id: number;
+  readonly succ: number;
+  readonly pred: number;
+  readonly type: number;
+  readonly lag: number;
+}
+
+function predCols(cols: ReadonlyMap<string, number>): PredCols {
+  return {
+    cols,
+    id: col(cols, "task_pred_id"),
+    succ: col(cols, "task_id"),
+    pred: col(cols, "pred_task_id"),
+    type: col(cols, "pred_type"),
+    lag: col(cols, "lag_hr_cnt"),
+  };
+}
+
+/** Columns of the TASK fields the mapper reads, resolved once per table. */
+interface TaskCols {
+  readonly cols: ReadonlyMap<string, number>;
+  readonly taskId: number;
+  readonly projId: number;
+  readonly wbsId: number;
+  readonly clndrId: number;
+  readonly code: number;
+  readonly name: number;
+  readonly type: number;
+  readonly status: number;
+  readonly target: number;
+  readonly remain: number;
+  readonly actStart: number;
+  readonly actEnd: number;
+  readonly expectEnd: number;
+  readonly earlyStart: number;
+  readonly earlyEnd: number;
+  readonly lateStart: number;
+  readonly lateEnd: number;
+  readonly restart: number;
+  readonly reend: number;
+  readonly totalFloat: number;
+  readonly freeFloat: number;
+  readonly priority: number;
+  readonly phys: number;
+  readonly isCritical: number;
+  readonly driving: number;
+  readonly cstr: number;
+  readonly cstrDate: number;
+  readonly cstr2: number;
+  readonly cstrDate2: number;
+  /**
+   * Builds `extensions.p6`: every non-empty field not mapped, then `task_id` (always); `extCols` are
+   * their columns (-1 when the table has no `task_id`, read as empty).
+   */
+  readonly ext: ShapeBuilder;
+  readonly extCols: readonly number[];
+}
+
+function taskCols(cols: ReadonlyMap<string, number>): TaskCols {
+  const extNames: string[] = [];
+  const extCols: number[] = [];
+  for (const [k, i] of cols)
+    if (!TASK_MAPPED.has(k)) {
+      extNames.push(k);
+      extCols.push(i);
+    }
+  extNames.push("task_id");
+  extCols.push(col(cols, "task_id"));
+  return {
+    cols,
+    ext: new ShapeBuilder(extNames, true),
+    taskId: col(cols, "task_id"),
+    projId: col(cols, "proj_id"),
+    wbsId: col(cols, "wbs_id"),
+    clndrId: col(cols, "clndr_id"),
+    code: col(cols, "task_code"),
+    name: col(cols, "task_name"),
+    type: col(cols, "task_type"),
+    status: col(cols, "status_code"),
+    target: col(cols, "target_drtn_hr_cnt"),
+    remain: col(cols, "remain_drtn_hr_cnt"),
+    actStart: col(cols, "act_start_date"),
+    actEnd: col(cols, "act_end_date"),
+    expectEnd: col(cols, "expect_end_date"),
+    earlyStart: col(cols, "early_start_date"),
+    earlyEnd: col(cols, "early_end_date"),
+    lateStart: col(cols, "late_start_date"),
+    lateEnd: col(cols, "late_end_date"),
+    restart: col(cols, "restart_date"),
+    reend: col(cols, "reend_date"),
+    totalFloat: col(cols, "total_float_hr_cnt"),
+    freeFloat: col(cols, "free_float_hr_cnt"),
+    priority: col(cols, "priority_type"),
+    phys: col(cols, "phys_complete_pct"),
+    isCritical: col(cols, "is_critical"),
+    driving: col(cols, "driving_path_flag"),
+    cstr: col(cols, "cstr_type"),
+    cstrDate: col(cols, "cstr_date"),
+    cstr2: col(cols, "cstr_type2"),
+    cstrDate2: col(cols, "cstr_date2"),
+    extCols,
+  };
+}
+
 function mapActivity(
   c: Ctx,
   t: P6Rec,
+  k: TaskCols,
   id: string,
   calIds: ReadonlySet<string>,
-  minutesPerDay: number,
   critType: string | undefined,
   critHours: number,
   parentId: string | undefined,
   level: number,
 ): Task {
   const E = "TASK";
-  const type = t.f["task_type"] ?? "TT_Task";
+  const r = cellsOnce(t);
+  const type = cell(r, k.type) ?? "TT_Task";
   const activityType = ACTIVITY_TYPES[type];
   if (!activityType)
     c.agg("INVALID_VALUE", "TASK.task_type", `unknown task_type '${type}' read as task dependent`, t);
-  const target = c.num(t, "target_drtn_hr_cnt", E) ?? 0;
-  const remain = c.num(t, "remain_drtn_hr_cnt", E);
-  const primary = constraintOf(c, t, "cstr_type", "cstr_date");
-  const secondary = constraintOf(c, t, "cstr_type2", "cstr_date2");
+  const target = c.numOf(cell(r, k.target), t, "target_drtn_hr_cnt", E) ?? 0;
+  const remain = c.numOf(cell(r, k.remain), t, "remain_drtn_hr_cnt", E);
+  const primary = constraintOf(c, t, r, k.cstr, k.cstrDate, "cstr_type", "cstr_date");
+  const secondary = constraintOf(c, t, r, k.cstr2, k.cstrDate2, "cstr_type2", "cstr_date2");
+  // Nested values are built first so that the task itself is a flat literal (V8 clones those fast).
+  const duration: Task["duration"] = { value: Math.max(0, target), unit: "hours" };
+  const constraint: Constraint = primary ?? { type: "ASAP" };
+  const baselines: Task["baselines"] = [];
+  const customFields: Task["customFields"] = {};
   const task: Task = {
     id,
-    name: t.f["task_name"] ?? "",
+    name: cell(r, k.name) ?? "",
     outlineLevel: level,
-    duration: { value: Math.max(0, target), unit: "hours" },
+    duration,
     milestone: type === "TT_Mile" || type === "TT_FinMile",
     type: "fixedDuration",
     effortDriven: false,
-    constraint: primary ?? { type: "ASAP" },
-    priority: PRIORITIES[t.f["priority_type"] ?? "PT_Normal"] ?? 500,
+    constraint,
+    priority: PRIORITIES[cell(r, k.priority) ?? "PT_Normal"] ?? 500,
     manual: false,
     inactive: false,
     percentComplete: 0,
     activityType: activityType ?? "task",
-    baselines: [],
-    customFields: {},
+    baselines,
+    customFields,
   };
   if (parentId !== undefined) task.parentId = parentId;
   if (secondary) task.secondaryConstraint = secondary;
-  const cal = t.f["clndr_id"];
+  const cal = cell(r, k.clndrId);
   if (cal && calIds.has(cal)) task.calendarId = cal;
   else if (cal)
     c.agg(
@@ -722,75 +1009,102 @@ function mapActivity(
       t,
     );
   if (remain !== undefined && remain >= 0) task.remainingDuration = { value: remain, unit: "hours" };
-  const status = t.f["status_code"];
+  const status = cell(r, k.status);
   if (status === "TK_Complete") task.percentComplete = 100;
   else if (status === "TK_Active" && target > 0 && remain !== undefined)
     task.percentComplete = Math.min(100, Math.max(0, Math.round(((target - remain) / target) * 1e6) / 1e4));
   if (status !== undefined && status !== "TK_NotStart" && remain !== undefined)
     task.actualDuration = { value: Math.max(0, target - remain), unit: "hours" };
-  const phys = c.num(t, "phys_complete_pct", E);
+  const phys = c.numOf(cell(r, k.phys), t, "phys_complete_pct", E);
   if (phys !== undefined && phys >= 0 && phys <= 100) task.physicalPercentComplete = phys;
-  const as = c.date(t, "act_start_date", E);
+  const as = c.dateOf(cell(r, k.actStart), t, "act_start_date", E);
   if (as) task.actualStart = as;
-  const af = c.date(t, "act_end_date", E);
+  const af = c.dateOf(cell(r, k.actEnd), t, "act_end_date", E);
   if (af) task.actualFinish = af;
-  const ef = c.date(t, "expect_end_date", E);
+  const ef = c.dateOf(cell(r, k.expectEnd), t, "expect_end_date", E);
   if (ef) task.expectedFinish = ef;
-  const reported: NonNullable<Task["reported"]> = {};
+  const es = c.dateOf(cell(r, k.earlyStart), t, "early_start_date", E);
+  const eff = c.dateOf(cell(r, k.earlyEnd), t, "early_end_date", E);
+  const ls = c.dateOf(cell(r, k.lateStart), t, "late_start_date", E);
+  const lf = c.dateOf(cell(r, k.lateEnd), t, "late_end_date", E);
+  const start = as ?? c.dateOf(cell(r, k.restart), t, "restart_date", E) ?? es;
+  const finish = af ?? c.dateOf(cell(r, k.reend), t, "reend_date", E) ?? eff;
+  const tf = c.numOf(cell(r, k.totalFloat), t, "total_float_hr_cnt", E);
+  const ff = c.numOf(cell(r, k.freeFloat), t, "free_float_hr_cnt", E);
+  const crit = cell(r, k.isCritical);
+  const driving = cell(r, k.driving);
+  const critical = crit
+    ? crit === "1" || crit === "true"
+    : critType === "CT_DrivPath" && driving
+      ? driving === "Y"
+      : tf !== undefined && status !== "TK_Complete"
+        ? tf <= critHours
+        : undefined;
+  let reported: NonNullable<Task["reported"]>;
   let nReported = 0;
-  const es = c.date(t, "early_start_date", E);
-  const eff = c.date(t, "early_end_date", E);
-  const ls = c.date(t, "late_start_date", E);
-  const lf = c.date(t, "late_end_date", E);
-  if (es) {
-    reported.earlyStart = es;
-    nReported++;
+  if (
+    es &&
+    eff &&
+    ls &&
+    lf &&
+    start &&
+    finish &&
+    tf !== undefined &&
+    ff !== undefined &&
+    critical !== undefined
+  ) {
+    // A scheduled activity: every value at once (one object shape, no property-by-property growth).
+    reported = {
+      earlyStart: es,
+      earlyFinish: eff,
+      lateStart: ls,
+      lateFinish: lf,
+      start,
+      finish,
+      totalSlackMinutes: Math.round(tf * 60 * 1e6) / 1e6,
+      freeSlackMinutes: Math.round(ff * 60 * 1e6) / 1e6,
+      critical,
+    };
+    nReported = 8;
+  } else {
+    reported = {};
+    if (es) {
+      reported.earlyStart = es;
+      nReported++;
+    }
+    if (eff) {
+      reported.earlyFinish = eff;
+      nReported++;
+    }
+    if (ls) {
+      reported.lateStart = ls;
+      nReported++;
+    }
+    if (lf) {
+      reported.lateFinish = lf;
+      nReported++;
+    }
+    if (start) {
+      reported.start = start;
+      nReported++;
+    }
+    if (finish) {
+      reported.finish = finish;
+      nReported++;
+    }
+    if (tf !== undefined) {
+      reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
+      nReported++;
+    }
+    if (ff !== undefined) {
+      reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
+      nReported++;
+    }
+    if (critical !== undefined) reported.critical = critical;
   }
-  if (eff) {
-    reported.earlyFinish = eff;
-    nReported++;
-  }
-  if (ls) {
-    reported.lateStart = ls;
-    nReported++;
-  }
-  if (lf) {
-    reported.lateFinish = lf;
-    nReported++;
-  }
-  const start = as ?? c.date(t, "restart_date", E) ?? es;
-  const finish = af ?? c.date(t, "reend_date", E) ?? eff;
-  if (start) {
-    reported.start = start;
-    nReported++;
-  }
-  if (finish) {
-    reported.finish = finish;
-    nReported++;
-  }
-  const tf = c.num(t, "total_float_hr_cnt", E);
-  const ff = c.num(t, "free_float_hr_cnt", E);
-  if (tf !== undefined) {
-    reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
-    nReported++;
-  }
-  if (ff !== undefined) {
-    reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
-    nReported++;
-  }
-  if (t.f["is_critical"]) reported.critical = t.f["is_critical"] === "1" || t.f["is_critical"] === "true";
-  else if (critType === "CT_DrivPath" && t.f["driving_path_flag"])
-    reported.critical = t.f["driving_path_flag"] === "Y";
-  else if (tf !== undefined && status !== "TK_Complete") reported.critical = tf <= critHours;
   if (nReported > 0 || reported.critical !== undefined) task.reported = reported;
-  const ext: Record<string, string> = {};
-  const f = t.f;
-  for (const k in f) {
-    const v = f[k]!;
-    if (v !== "" && !TASK_MAPPED.has(k)) ext[k] = v;
-  }
-  ext["task_id"] = t.f["task_id"] ?? "";
-  task.extensions = { p6: ext };
-  void minutesPerDay;
+  const ext = k.ext.build(r, k.extCols);
+  const extensions = { p6: ext };
+  task.extensions = extensions;
   return task;
 }

@@ -2,7 +2,8 @@ import type { CalendarException, DayPattern, Project, WeekDays, WorkingTime } fr
 import { DAY_NAMES, PmokitError } from "@pmokit/core";
 import { WarningSink, normDateTime } from "../internal/context.js";
 import type { P6Data, P6Rec } from "../p6/map.js";
-import { mapP6 } from "../p6/map.js";
+import { P6RecBuilder, mapP6 } from "../p6/map.js";
+import type { DecodedClndr } from "../xer/clndr.js";
 import { decodeText } from "../text/decode.js";
 import type { ReadWarning } from "../warnings.js";
 import type { XmlLimits } from "../xml/tokenizer.js";
@@ -83,9 +84,15 @@ function leaves(n: XmlNode): Record<string, string> {
   return out;
 }
 
-function rec(f: Record<string, string>, sink: WarningSink, node: XmlNode, extra?: Partial<P6Rec>): P6Rec {
+function rec(
+  b: P6RecBuilder,
+  f: Record<string, string>,
+  sink: WarningSink,
+  node: XmlNode,
+  extra?: { decoded?: DecodedClndr },
+): P6Rec {
   const line = sink.lineOf(node.offset);
-  return { f, ...(line === undefined ? {} : { line }), ...extra };
+  return b.rec(f, { ...(line === undefined ? {} : { line }), ...extra });
 }
 
 function pmTime(t: string | undefined, isFinish: boolean): string | undefined {
@@ -206,6 +213,17 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
     assignments: [] as P6Rec[],
     schedOptions: [] as P6Rec[],
   };
+  const B = {
+    projects: new P6RecBuilder(),
+    calendars: new P6RecBuilder(),
+    wbs: new P6RecBuilder(),
+    tasks: new P6RecBuilder(),
+    preds: new P6RecBuilder(),
+    resources: new P6RecBuilder(),
+    rates: new P6RecBuilder(),
+    assignments: new P6RecBuilder(),
+    schedOptions: new P6RecBuilder(),
+  };
   const cur = children(root, "Currency")
     .map((c) => leaves(c)["Id"] ?? "")
     .find((id) => /^[A-Z]{3}$/.test(id));
@@ -218,6 +236,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
     const dec = decodeCalendar(n);
     data.calendars.push(
       rec(
+        B.calendars,
         {
           clndr_id: f["ObjectId"] ?? "",
           clndr_name: f["Name"] ?? "",
@@ -249,6 +268,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
       const f = leaves(c);
       data.resources.push(
         rec(
+          B.resources,
           {
             rsrc_id: f["ObjectId"] ?? "",
             rsrc_name: f["Name"] ?? "",
@@ -266,6 +286,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
       if (f["MaxUnitsPerTime"] && children(root, "ResourceRate").length === 0)
         data.rates.push(
           rec(
+            B.rates,
             {
               rsrc_id: f["ObjectId"] ?? "",
               cost_per_qty: f["PricePerUnit"] ?? "",
@@ -279,6 +300,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
       const f = leaves(c);
       data.rates.push(
         rec(
+          B.rates,
           {
             rsrc_id: f["ResourceObjectId"] ?? "",
             cost_per_qty: f["PricePerUnit"] ?? "",
@@ -299,6 +321,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
     const projId = f["ObjectId"] ?? "";
     data.projects.push(
       rec(
+        B.projects,
         {
           proj_id: projId,
           proj_short_name: f["Id"] || f["Name"] || `P${projId}`,
@@ -326,6 +349,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         case "WBS":
           data.wbs.push(
             rec(
+              B.wbs,
               {
                 wbs_id: g["ObjectId"] ?? "",
                 proj_id: projId,
@@ -343,6 +367,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         case "Activity":
           data.tasks.push(
             rec(
+              B.tasks,
               {
                 task_id: g["ObjectId"] ?? "",
                 proj_id: projId,
@@ -387,6 +412,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         case "Relationship":
           data.preds.push(
             rec(
+              B.preds,
               {
                 task_pred_id: g["ObjectId"] ?? "",
                 task_id: g["SuccessorActivityObjectId"] ?? "",
@@ -404,6 +430,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         case "ResourceAssignment":
           data.assignments.push(
             rec(
+              B.assignments,
               {
                 taskrsrc_id: g["ObjectId"] ?? "",
                 task_id: g["ActivityObjectId"] ?? "",
@@ -428,7 +455,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
           if (ft) so["sched_float_type"] = ft;
           if (g["UseExpectedFinishDates"])
             so["sched_use_expect_end_flag"] = g["UseExpectedFinishDates"] === "1" ? "Y" : "N";
-          data.schedOptions.push(rec(so, sink, c));
+          data.schedOptions.push(rec(B.schedOptions, so, sink, c));
           break;
         }
         default:

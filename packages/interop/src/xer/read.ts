@@ -1,7 +1,7 @@
 import type { Project } from "@pmokit/core";
 import { WarningSink } from "../internal/context.js";
 import type { P6Data, P6Rec } from "../p6/map.js";
-import { mapP6 } from "../p6/map.js";
+import { fv, mapP6 } from "../p6/map.js";
 import { decodeText } from "../text/decode.js";
 import type { ReadWarning } from "../warnings.js";
 import type { XerScanTable } from "./tokenizer.js";
@@ -54,20 +54,88 @@ const TABLES_USED = new Set([
 ]);
 
 /**
- * Builds the P6 record of a row straight from its cells (tag at index 0) for the tables the mapper
- * reads; rows of other tables are only counted.
+ * A P6 record of an XER row that keeps only the row's position: it is split into cells when read
+ * (`c` keeps the split for records read field by field; the mapper's hot paths use `fresh()`,
+ * which does not), so a large TASK table never sits in memory as millions of cell strings.
  */
-function makeRec(
-  cells: string[],
+class XerRec implements P6Rec {
+  aid: string | undefined = undefined;
+  tid: string | undefined = undefined;
+  proj: string | undefined = undefined;
+  wbs: string | undefined = undefined;
+  private cells: string[] | undefined = undefined;
+  private readonly text: string;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly nf: number;
+  readonly cols: ReadonlyMap<string, number>;
+  readonly line: number;
+  constructor(
+    text: string,
+    start: number,
+    end: number,
+    nf: number,
+    cols: ReadonlyMap<string, number>,
+    line: number,
+  ) {
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.nf = nf;
+    this.cols = cols;
+    this.line = line;
+  }
+  get c(): readonly string[] {
+    return (this.cells ??= this.fresh());
+  }
+  at(i: number): string | undefined {
+    if (this.cells !== undefined) return this.cells[i];
+    const text = this.text;
+    const end = this.end;
+    // Cell i starts after the i-th tab of the line; the first tab follows the tag.
+    let p = this.start + 2;
+    if (p >= end) return i <= this.nf ? "" : undefined;
+    for (let k = 1; k < i; k++) {
+      p = text.indexOf("\t", p + 1);
+      if (p < 0 || p >= end) return i <= this.nf ? "" : undefined;
+    }
+    let q = text.indexOf("\t", p + 1);
+    if (q < 0 || q > end) q = end;
+    return text.slice(p + 1, q);
+  }
+  fresh(): string[] {
+    if (this.cells !== undefined) return this.cells;
+    const cells = this.text.slice(this.start, this.end).split("\t");
+    while (cells.length <= this.nf) cells.push("");
+    return cells;
+  }
+}
+
+/**
+ * Builds the P6 records of the tables the mapper reads (cells indexed by the table's column index,
+ * tag at index 0, shared by its rows); rows of other tables are only counted.
+ */
+function makeRecs(): (
+  text: string,
+  start: number,
+  end: number,
   nf: number,
   t: XerScanTable<P6Rec | undefined>,
   line: number,
-): P6Rec | undefined {
-  if (!TABLES_USED.has(t.name)) return undefined;
-  const fields = t.fields;
-  const f: Record<string, string> = {};
-  for (let k = 0; k < nf; k++) f[fields[k]!] = cells[k + 1] ?? "";
-  return { f, line, aid: undefined };
+) => P6Rec | undefined {
+  let table: XerScanTable<P6Rec | undefined> | undefined;
+  let cols: Map<string, number> | undefined;
+  return (text, start, end, nf, t, line) => {
+    if (t !== table) {
+      table = t;
+      cols = undefined;
+      if (TABLES_USED.has(t.name)) {
+        cols = new Map();
+        for (let k = 0; k < nf; k++) cols.set(t.fields[k]!, k + 1);
+      }
+    }
+    return cols === undefined ? undefined : new XerRec(text, start, end, nf, cols, line);
+  };
 }
 
 function records(tables: ReadonlyMap<string, XerScanTable<P6Rec | undefined>>, name: string): P6Rec[] {
@@ -108,7 +176,7 @@ export function readXer(input: Uint8Array | string, options: ReadXerOptions = {}
       ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
       ...(options.maxRows === undefined ? {} : { maxRows: options.maxRows }),
     },
-    makeRec,
+    makeRecs(),
   );
   const sink = new WarningSink();
   for (const w of doc.warnings) sink.add(w);
@@ -130,8 +198,8 @@ export function readXer(input: Uint8Array | string, options: ReadXerOptions = {}
   const header = doc.header;
   let currency = header[header.length - 1] ?? "";
   if (!/^[A-Z]{3}$/.test(currency)) {
-    const base = records(doc.tables, "CURRTYPE").find((r) => Number(r.f["base_exch_rate"]) === 1);
-    currency = base?.f["curr_short_name"] ?? "";
+    const base = records(doc.tables, "CURRTYPE").find((r) => Number(fv(r, "base_exch_rate")) === 1);
+    currency = (base && fv(base, "curr_short_name")) ?? "";
     if (!/^[A-Z]{3}$/.test(currency)) {
       sink.add({
         code: "DEFAULTED",

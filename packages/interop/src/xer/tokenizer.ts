@@ -80,9 +80,11 @@ export function tokenizeXer(text: string, options: XerTokenizeOptions = {}): Xer
   return scanXer(text, options, rowCells);
 }
 
-/** Cells of one `%R` record (`cells[0]` is the tag), cut or padded to `nf` fields. */
-function rowCells(cells: string[], nf: number): string[] {
-  const row = cells.slice(1, nf + 1);
+/** Cells of one `%R` record, cut or padded to `nf` fields. */
+function rowCells(text: string, start: number, end: number, nf: number): string[] {
+  const row = text.slice(start, end).split("\t");
+  row.shift();
+  if (row.length > nf) row.length = nf;
   while (row.length < nf) row.push("");
   return row;
 }
@@ -98,13 +100,14 @@ export interface XerScanTable<R> {
 
 /**
  * The XER scanner behind {@link tokenizeXer}: same records, checks, errors and warnings, but each
- * `%R` row is handed to `makeRow` (its cells with the tag at index 0, the table's field count, the
- * table and the line) so readers can build their own records without an intermediate cell array.
+ * `%R` row is handed to `makeRow` as its position in the text (`start` at the `%R` tag, `end` before
+ * the line break), with the table's field count, the table and the line, so readers decide whether
+ * and when to split it into cells.
  */
 export function scanXer<R>(
   text: string,
   options: XerTokenizeOptions,
-  makeRow: (cells: string[], nf: number, table: XerScanTable<R>, line: number) => R,
+  makeRow: (text: string, start: number, end: number, nf: number, table: XerScanTable<R>, line: number) => R,
 ): { header: readonly string[]; tables: Map<string, XerScanTable<R>>; warnings: ReadWarning[] } {
   const file = options.fileName;
   const maxRows = options.maxRows ?? 10_000_000;
@@ -124,10 +127,10 @@ export function scanXer<R>(
     if (nl < 0) nl = n;
     let lineEnd = nl;
     if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    const line = text.slice(pos, lineEnd);
+    const start = pos;
     pos = nl + 1;
     lineNo++;
-    if (line === "") continue;
+    if (lineEnd === start) continue;
     if (ended) {
       warnings.push({
         code: "XER_TRAILING_DATA",
@@ -136,6 +139,54 @@ export function scanXer<R>(
       });
       break;
     }
+    if (
+      header !== undefined &&
+      text.charCodeAt(start) === 37 &&
+      text.charCodeAt(start + 1) === 82 &&
+      (start + 2 === lineEnd || text.charCodeAt(start + 2) === 9)
+    ) {
+      // %R row: not split here (the row builder decides); only its cell count is checked.
+      if (!current || !fieldsSeen)
+        parseError("%R record before the table's %F record", lineNo, "%T and %F first", file);
+      if (++rowCount > maxRows)
+        parseError("too many rows", lineNo, `at most ${maxRows}`, file, "LIMIT_EXCEEDED");
+      const nf = current.fields.length;
+      // Cell j of the row starts after its j-th tab (the first is right after the tag).
+      let tab = start + 2;
+      let k = 0;
+      if (tab < lineEnd) {
+        k = 1;
+        while (k <= nf) {
+          const q = text.indexOf("\t", tab + 1);
+          if (q < 0 || q >= lineEnd) break;
+          tab = q;
+          k++;
+        }
+      }
+      // When k > nf, `tab` is the tab before the first extra cell.
+      if (k > nf) {
+        let extra = false;
+        for (let q = tab + 1; q < lineEnd; q++)
+          if (text.charCodeAt(q) !== 9) {
+            extra = true;
+            break;
+          }
+        if (extra) {
+          let nc = k;
+          for (let q = tab + 1; q < lineEnd; q++) if (text.charCodeAt(q) === 9) nc++;
+          warnings.push({
+            code: "XER_EXTRA_CELLS",
+            message: `row of ${current.name} has ${nc} cells for ${nf} fields; extra cells ignored`,
+            line: lineNo,
+            element: current.name,
+          });
+        }
+      }
+      current.rows.push(makeRow(text, start, lineEnd, nf, current, lineNo));
+      current.lines.push(lineNo);
+      continue;
+    }
+    const line = text.slice(start, lineEnd);
     const cells = line.split("\t");
     const tag = cells[0]!;
     if (header === undefined) {
@@ -169,32 +220,6 @@ export function scanXer<R>(
           );
         (current.fields as string[]).push(...fields);
         fieldsSeen = true;
-        break;
-      }
-      case "%R": {
-        if (!current || !fieldsSeen)
-          parseError("%R record before the table's %F record", lineNo, "%T and %F first", file);
-        if (++rowCount > maxRows)
-          parseError("too many rows", lineNo, `at most ${maxRows}`, file, "LIMIT_EXCEEDED");
-        const nf = current.fields.length;
-        const nc = cells.length - 1;
-        if (nc > nf) {
-          let extra = false;
-          for (let k = nf + 1; k < cells.length; k++)
-            if (cells[k] !== "") {
-              extra = true;
-              break;
-            }
-          if (extra)
-            warnings.push({
-              code: "XER_EXTRA_CELLS",
-              message: `row of ${current.name} has ${nc} cells for ${nf} fields; extra cells ignored`,
-              line: lineNo,
-              element: current.name,
-            });
-        }
-        current.rows.push(makeRow(cells, nf, current, lineNo));
-        current.lines.push(lineNo);
         break;
       }
       case "%E":

@@ -1,0 +1,81 @@
+/**
+ * Builds many string-valued objects whose keys come from a fixed, ordered list (a table's columns),
+ * each object holding only the keys whose value is non-empty, in list order.
+ *
+ * Objects built by assigning computed keys one by one fall back to V8's slow dictionary mode past
+ * about 16 keys (several times the memory and garbage-collection work). Here each distinct set of
+ * present keys gets one template, parsed once from JSON (which builds fast-mode objects); objects are
+ * clones of their template with the values filled in. Same keys, same order, same values as the
+ * one-by-one way.
+ */
+export class ShapeBuilder {
+  private readonly names: readonly string[];
+  private readonly root: ShapeNode = { next: [], tpl: undefined };
+  private readonly present: number[] = [];
+  private templates = 0;
+  /** Keys JSON would treat differently from an assignment (`__proto__`): build key by key. */
+  private readonly plain: boolean;
+
+  /** The last key is present even when its value is empty (`""`). */
+  private readonly lastAlways: boolean;
+
+  /**
+   * @param names - the keys, in output order
+   * @param lastAlways - keep the last key even when its value is empty (as `""`)
+   */
+  constructor(names: readonly string[], lastAlways = false) {
+    this.names = names;
+    this.plain = names.includes("__proto__");
+    this.lastAlways = lastAlways && names.length > 0;
+  }
+
+  /**
+   * The object of the non-empty `values[cols[i]]` under `names[i]`.
+   *
+   * @param values - the row's cells
+   * @param cols - the cell index of each name
+   */
+  build(values: readonly (string | undefined)[], cols: readonly number[]): Record<string, string> {
+    const names = this.names;
+    const last = this.lastAlways ? names.length - 1 : names.length;
+    if (this.plain || this.templates > 4096) {
+      const o: Record<string, string> = {};
+      for (let i = 0; i < last; i++) {
+        const v = values[cols[i]!];
+        if (v) o[names[i]!] = v;
+      }
+      if (last < names.length) o[names[last]!] = values[cols[last]!] ?? "";
+      return o;
+    }
+    const present = this.present;
+    present.length = 0;
+    let node = this.root;
+    for (let i = 0; i < last; i++) {
+      if (values[cols[i]!]) {
+        present.push(i);
+        node = node.next[i] ??= { next: [], tpl: undefined };
+      }
+    }
+    if (last < names.length) present.push(last);
+    const tpl = (node.tpl ??= this.template(present));
+    const o: Record<string, string> = { ...tpl };
+    for (let j = 0; j < present.length; j++) {
+      const i = present[j]!;
+      o[names[i]!] = values[cols[i]!] ?? "";
+    }
+    return o;
+  }
+
+  private template(present: readonly number[]): Readonly<Record<string, string>> {
+    this.templates++;
+    let json = "{";
+    for (let j = 0; j < present.length; j++)
+      json += `${j === 0 ? "" : ","}${JSON.stringify(this.names[present[j]!])}:""`;
+    return JSON.parse(`${json}}`) as Record<string, string>;
+  }
+}
+
+interface ShapeNode {
+  readonly next: (ShapeNode | undefined)[];
+  tpl: Readonly<Record<string, string>> | undefined;
+}

@@ -333,3 +333,157 @@ export function generateXerP6(n: number): string {
   lines.push("%E", "");
   return lines.join("\r\n");
 }
+
+/**
+ * A 100,000-task file shaped like what MS Project itself saves as XML: the ~70 task fields it
+ * writes for every task (work, cost, variance, earned value and leveling fields included), one
+ * baseline per task, predecessor links, 50 resources and one assignment per two tasks with MS
+ * Project's assignment fields (no timephased data). Values are synthetic but consistent.
+ */
+export function generateMspdiMsProject(n: number): string {
+  const day0 = Date.UTC(2025, 2, 3);
+  const at = (workday: number, hour: number): string => {
+    const d = new Date(day0 + (Math.floor(workday / 5) * 7 + (workday % 5)) * 86_400_000);
+    return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00:00`;
+  };
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<Project xmlns="http://schemas.microsoft.com/project">',
+    "\t<SaveVersion>14</SaveVersion><Name>generated.xml</Name><Title>Generated</Title><ScheduleFromStart>1</ScheduleFromStart>",
+    `\t<StartDate>${at(0, 8)}</StartDate><FinishDate>${at(Math.floor(n / 100) + 20, 17)}</FinishDate><FYStartDate>1</FYStartDate>`,
+    "\t<CriticalSlackLimit>0</CriticalSlackLimit><CurrencyDigits>2</CurrencyDigits><CurrencySymbol>$</CurrencySymbol><CurrencyCode>USD</CurrencyCode>",
+    "\t<CurrencySymbolPosition>0</CurrencySymbolPosition><CalendarUID>1</CalendarUID><DefaultStartTime>08:00:00</DefaultStartTime><DefaultFinishTime>17:00:00</DefaultFinishTime>",
+    "\t<MinutesPerDay>480</MinutesPerDay><MinutesPerWeek>2400</MinutesPerWeek><DaysPerMonth>20</DaysPerMonth><DefaultTaskType>0</DefaultTaskType>",
+    "\t<DefaultFixedCostAccrual>3</DefaultFixedCostAccrual><DefaultStandardRate>0</DefaultStandardRate><DefaultOvertimeRate>0</DefaultOvertimeRate>",
+    "\t<DurationFormat>7</DurationFormat><WorkFormat>2</WorkFormat><EditableActualCosts>0</EditableActualCosts><HonorConstraints>0</HonorConstraints>",
+    "\t<InsertedProjectsLikeSummary>1</InsertedProjectsLikeSummary><MultipleCriticalPaths>0</MultipleCriticalPaths><NewTasksEffortDriven>1</NewTasksEffortDriven>",
+    "\t<NewTasksEstimated>1</NewTasksEstimated><SplitsInProgressTasks>1</SplitsInProgressTasks><SpreadActualCost>0</SpreadActualCost><SpreadPercentComplete>0</SpreadPercentComplete>",
+    "\t<TaskUpdatesResource>1</TaskUpdatesResource><FiscalYearStart>0</FiscalYearStart><WeekStartDay>0</WeekStartDay><MoveCompletedEndsBack>0</MoveCompletedEndsBack>",
+    "\t<MoveRemainingStartsBack>0</MoveRemainingStartsBack><MoveRemainingStartsForward>0</MoveRemainingStartsForward><MoveCompletedEndsForward>0</MoveCompletedEndsForward>",
+    "\t<BaselineForEarnedValue>0</BaselineForEarnedValue><AutoAddNewResourcesAndTasks>1</AutoAddNewResourcesAndTasks><CurrentDate>2025-03-03T08:00:00</CurrentDate>",
+    "\t<MicrosoftProjectServerURL>1</MicrosoftProjectServerURL><Autolink>0</Autolink><NewTaskStartDate>0</NewTaskStartDate><DefaultTaskEVMethod>0</DefaultTaskEVMethod>",
+    "\t<ProjectExternallyEdited>0</ProjectExternallyEdited><ExtendedCreationDate>1984-01-01T00:00:00</ExtendedCreationDate><ActualsInSync>0</ActualsInSync>",
+    "\t<RemoveFileProperties>0</RemoveFileProperties><AdminProject>0</AdminProject><UpdateManuallyScheduledTasksWhenEditingLinks>1</UpdateManuallyScheduledTasksWhenEditingLinks>",
+    "\t<KeepTaskOnNearestWorkingTimeWhenMadeAutoScheduled>0</KeepTaskOnNearestWorkingTimeWhenMadeAutoScheduled>",
+    "\t<Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><IsBaselineCalendar>0</IsBaselineCalendar><BaseCalendarUID>-1</BaseCalendarUID><WeekDays>",
+    "\t\t<WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>",
+  ];
+  for (let d = 2; d <= 6; d++)
+    out.push(
+      `\t\t<WeekDay><DayType>${d}</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>`,
+    );
+  out.push(
+    "\t\t<WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>",
+    "\t</WeekDays></Calendar></Calendars>",
+    "\t<Tasks>",
+  );
+  const created = "2025-02-20T09:00:00";
+  for (let uid = 1; uid <= n; uid++) {
+    const summary = uid % 50 === 1;
+    const k = Math.floor((uid - 1) / 50);
+    const startDay = summary ? k : k + ((uid % 50) % 5);
+    const days = summary ? 9 : 1 + (uid % 4);
+    const hours = days * 8;
+    const slack = uid % 7 === 0 ? 0 : 4800 * (uid % 3);
+    const work = summary ? hours * 20 : uid % 2 === 1 ? hours : 0;
+    const cost = work * 85;
+    const t = [
+      `<UID>${uid}</UID>`,
+      `<ID>${uid}</ID>`,
+      `<Name>${summary ? `Work package ${k + 1}` : `Task ${uid} of package ${k + 1}`}</Name>`,
+      "<Type>0</Type>",
+      "<IsNull>0</IsNull>",
+      `<CreateDate>${created}</CreateDate>`,
+      `<WBS>${summary ? `${k + 1}` : `${k + 1}.${uid - k * 50 - 1}`}</WBS>`,
+      `<OutlineNumber>${summary ? `${k + 1}` : `${k + 1}.${uid - k * 50 - 1}`}</OutlineNumber>`,
+      `<OutlineLevel>${summary ? 1 : 2}</OutlineLevel>`,
+      "<Priority>500</Priority>",
+      `<Start>${at(startDay, 8)}</Start>`,
+      `<Finish>${at(startDay + days - 1, 17)}</Finish>`,
+      `<Duration>PT${hours}H0M0S</Duration>`,
+      "<DurationFormat>7</DurationFormat>",
+      `<Work>PT${work}H0M0S</Work>`,
+      "<ResumeValid>0</ResumeValid>",
+      "<EffortDriven>1</EffortDriven>",
+      "<Recurring>0</Recurring>",
+      "<OverAllocated>0</OverAllocated>",
+      "<Estimated>0</Estimated>",
+      "<Milestone>0</Milestone>",
+      `<Summary>${summary ? 1 : 0}</Summary>`,
+      `<Critical>${slack === 0 ? 1 : 0}</Critical>`,
+      "<IsSubproject>0</IsSubproject>",
+      "<IsSubprojectReadOnly>0</IsSubprojectReadOnly>",
+      "<ExternalTask>0</ExternalTask>",
+      `<EarlyStart>${at(startDay, 8)}</EarlyStart>`,
+      `<EarlyFinish>${at(startDay + days - 1, 17)}</EarlyFinish>`,
+      `<LateStart>${at(startDay + slack / 4800, 8)}</LateStart>`,
+      `<LateFinish>${at(startDay + days - 1 + slack / 4800, 17)}</LateFinish>`,
+      "<StartVariance>0</StartVariance>",
+      "<FinishVariance>0</FinishVariance>",
+      "<WorkVariance>0.00</WorkVariance>",
+      `<FreeSlack>${uid % 3 === 0 ? slack : 0}</FreeSlack>`,
+      `<TotalSlack>${slack}</TotalSlack>`,
+      "<FixedCost>0</FixedCost>",
+      "<FixedCostAccrual>3</FixedCostAccrual>",
+      "<PercentComplete>0</PercentComplete>",
+      "<PercentWorkComplete>0</PercentWorkComplete>",
+      `<Cost>${cost * 100}</Cost>`,
+      "<OvertimeCost>0</OvertimeCost>",
+      "<OvertimeWork>PT0H0M0S</OvertimeWork>",
+      "<ActualDuration>PT0H0M0S</ActualDuration>",
+      "<ActualCost>0</ActualCost>",
+      "<ActualOvertimeCost>0</ActualOvertimeCost>",
+      "<ActualWork>PT0H0M0S</ActualWork>",
+      "<ActualOvertimeWork>PT0H0M0S</ActualOvertimeWork>",
+      `<RegularWork>PT${work}H0M0S</RegularWork>`,
+      `<RemainingDuration>PT${hours}H0M0S</RemainingDuration>`,
+      `<RemainingCost>${cost * 100}</RemainingCost>`,
+      `<RemainingWork>PT${work}H0M0S</RemainingWork>`,
+      "<RemainingOvertimeCost>0</RemainingOvertimeCost>",
+      "<RemainingOvertimeWork>PT0H0M0S</RemainingOvertimeWork>",
+      "<ACWP>0.00</ACWP>",
+      "<CV>0.00</CV>",
+      "<ConstraintType>0</ConstraintType>",
+      "<CalendarUID>-1</CalendarUID>",
+      "<LevelAssignments>1</LevelAssignments>",
+      "<LevelingCanSplit>1</LevelingCanSplit>",
+      "<LevelingDelay>0</LevelingDelay>",
+      "<LevelingDelayFormat>8</LevelingDelayFormat>",
+      "<IgnoreResourceCalendar>0</IgnoreResourceCalendar>",
+      "<HideBar>0</HideBar>",
+      "<Rollup>0</Rollup>",
+      "<BCWS>0.00</BCWS>",
+      "<BCWP>0.00</BCWP>",
+      "<PhysicalPercentComplete>0</PhysicalPercentComplete>",
+      "<EarnedValueMethod>0</EarnedValueMethod>",
+    ];
+    if (!summary && uid % 50 !== 2)
+      t.push(
+        `<PredecessorLink><PredecessorUID>${uid - 1}</PredecessorUID><Type>1</Type><CrossProject>0</CrossProject><LinkLag>0</LinkLag><LagFormat>7</LagFormat></PredecessorLink>`,
+      );
+    t.push(
+      "<IsPublished>1</IsPublished>",
+      "<CommitmentType>0</CommitmentType>",
+      `<Baseline><Number>0</Number><Interim>0</Interim><Start>${at(startDay, 8)}</Start><Finish>${at(startDay + days - 1, 17)}</Finish><Duration>PT${hours}H0M0S</Duration><DurationFormat>7</DurationFormat><EstimatedDuration>0</EstimatedDuration><Work>PT${work}H0M0S</Work><Cost>${cost * 100}</Cost><BCWS>0.00</BCWS><BCWP>0.00</BCWP></Baseline>`,
+    );
+    out.push(`\t\t<Task>\n\t\t\t${t.join("\n\t\t\t")}\n\t\t</Task>`);
+  }
+  out.push("\t</Tasks>", "\t<Resources>");
+  for (let r = 1; r <= 50; r++)
+    out.push(
+      `\t\t<Resource><UID>${r}</UID><ID>${r}</ID><Name>Person ${r}</Name><Type>1</Type><IsNull>0</IsNull><Initials>P${r}</Initials><WorkGroup>0</WorkGroup><MaxUnits>1.00</MaxUnits><PeakUnits>1.00</PeakUnits><OverAllocated>0</OverAllocated><CanLevel>1</CanLevel><AccrueAt>3</AccrueAt><Work>PT0H0M0S</Work><RegularWork>PT0H0M0S</RegularWork><OvertimeWork>PT0H0M0S</OvertimeWork><ActualWork>PT0H0M0S</ActualWork><RemainingWork>PT0H0M0S</RemainingWork><ActualOvertimeWork>PT0H0M0S</ActualOvertimeWork><RemainingOvertimeWork>PT0H0M0S</RemainingOvertimeWork><PercentWorkComplete>0</PercentWorkComplete><StandardRate>85</StandardRate><StandardRateFormat>2</StandardRateFormat><Cost>0</Cost><OvertimeRate>0</OvertimeRate><OvertimeRateFormat>2</OvertimeRateFormat><OvertimeCost>0</OvertimeCost><CostPerUse>0</CostPerUse><ActualCost>0</ActualCost><ActualOvertimeCost>0</ActualOvertimeCost><RemainingCost>0</RemainingCost><RemainingOvertimeCost>0</RemainingOvertimeCost><WorkVariance>0.00</WorkVariance><CostVariance>0</CostVariance><SV>0.00</SV><CV>0.00</CV><ACWP>0.00</ACWP><CalendarUID>1</CalendarUID><BCWS>0.00</BCWS><BCWP>0.00</BCWP><IsGeneric>0</IsGeneric><IsInactive>0</IsInactive><IsEnterprise>0</IsEnterprise><BookingType>0</BookingType><CreationDate>${created}</CreationDate><IsCostResource>0</IsCostResource><IsBudget>0</IsBudget></Resource>`,
+    );
+  out.push("\t</Resources>", "\t<Assignments>");
+  let a = 0;
+  for (let uid = 2; uid <= n; uid += 2) {
+    if (uid % 50 === 1) continue;
+    const k = Math.floor((uid - 1) / 50);
+    const startDay = k + ((uid % 50) % 5);
+    const hours = (1 + (uid % 4)) * 8;
+    out.push(
+      `\t\t<Assignment><UID>${++a}</UID><TaskUID>${uid}</TaskUID><ResourceUID>${1 + (uid % 50)}</ResourceUID><PercentWorkComplete>0</PercentWorkComplete><ActualCost>0</ActualCost><ActualOvertimeCost>0</ActualOvertimeCost><ActualOvertimeWork>PT0H0M0S</ActualOvertimeWork><ActualWork>PT0H0M0S</ActualWork><ACWP>0.00</ACWP><Confirmed>0</Confirmed><Cost>${hours * 8500}</Cost><CostRateTable>0</CostRateTable><RateScale>0</RateScale><CostVariance>0</CostVariance><CV>0.00</CV><Delay>0</Delay><Finish>${at(startDay + hours / 8 - 1, 17)}</Finish><FinishVariance>0</FinishVariance><WorkVariance>0.00</WorkVariance><HasFixedRateUnits>1</HasFixedRateUnits><FixedMaterial>0</FixedMaterial><LevelingDelay>0</LevelingDelay><LevelingDelayFormat>7</LevelingDelayFormat><LinkedFields>0</LinkedFields><Milestone>0</Milestone><Overallocated>0</Overallocated><OvertimeCost>0</OvertimeCost><OvertimeWork>PT0H0M0S</OvertimeWork><RegularWork>PT${hours}H0M0S</RegularWork><RemainingCost>${hours * 8500}</RemainingCost><RemainingOvertimeCost>0</RemainingOvertimeCost><RemainingOvertimeWork>PT0H0M0S</RemainingOvertimeWork><RemainingWork>PT${hours}H0M0S</RemainingWork><ResponsePending>0</ResponsePending><Start>${at(startDay, 8)}</Start><StartVariance>0</StartVariance><Units>1</Units><UpdateNeeded>0</UpdateNeeded><VAC>0.00</VAC><Work>PT${hours}H0M0S</Work><WorkContour>0</WorkContour><BCWS>0.00</BCWS><BCWP>0.00</BCWP><BookingType>0</BookingType><CreationDate>${created}</CreationDate></Assignment>`,
+    );
+  }
+  out.push("\t</Assignments>", "</Project>", "");
+  return out.join("\n");
+}

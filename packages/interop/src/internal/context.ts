@@ -5,7 +5,11 @@ import { LineIndex } from "./text.js";
 /** Collects warnings, aggregating repeated ones by code + element + message. */
 export class WarningSink {
   readonly list: ReadWarning[] = [];
-  private readonly agg = new Map<string, { w: ReadWarning; count: number; index: number }>();
+  /** Aggregated warnings by element, then by code and message (no key string built per call). */
+  private readonly agg = new Map<
+    string,
+    { code: string; message: string; w: ReadWarning; count: number; index: number }[]
+  >();
   private readonly lines: LineIndex | undefined;
   constructor(input?: string) {
     this.lines = input === undefined ? undefined : new LineIndex(input);
@@ -29,12 +33,13 @@ export class WarningSink {
   }
   /** Adds or counts a warning that may repeat (first location kept, `count` incremented). */
   aggregate(code: string, element: string, message: string, offset: number | undefined, path?: string): void {
-    const key = `${code}\u0000${element}\u0000${message}`;
-    const hit = this.agg.get(key);
-    if (hit) {
-      hit.count++;
-      return;
-    }
+    let list = this.agg.get(element);
+    if (list === undefined) this.agg.set(element, (list = []));
+    for (const hit of list)
+      if (hit.code === code && hit.message === message) {
+        hit.count++;
+        return;
+      }
     const line = this.lineOf(offset);
     const w: ReadWarning = {
       code,
@@ -43,22 +48,49 @@ export class WarningSink {
       ...(line === undefined ? {} : { line }),
       ...(path === undefined ? {} : { path }),
     };
-    this.agg.set(key, { w, count: 1, index: this.list.length });
+    list.push({ code, message, w, count: 1, index: this.list.length });
     this.list.push(w);
   }
   /** Final list with aggregated counts. */
   done(): ReadWarning[] {
-    for (const { w, count, index } of this.agg.values()) {
-      if (count > 1) this.list[index] = { ...w, count, message: `${w.message} (${count} times)` };
-    }
+    for (const list of this.agg.values())
+      for (const { w, count, index } of list) {
+        if (count > 1) this.list[index] = { ...w, count, message: `${w.message} (${count} times)` };
+      }
     return this.list;
   }
 }
 
 const DEC = /^-?\d+(?:\.\d+)?$/;
 
+/**
+ * True when `s` is already a normalised decimal: optional `-` (not on zero), digits without leading
+ * zeros, optionally `.` and digits not ending in 0. The common case of every reader, checked without
+ * a regular expression.
+ */
+function isNormDecimal(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const d0 = i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  const intLen = i - d0;
+  if (intLen === 0 || (intLen > 1 && s.charCodeAt(d0) === 48)) return false;
+  if (i === n) return !(d0 === 1 && intLen === 1 && s.charCodeAt(1) === 48);
+  if (s.charCodeAt(i) !== 46 || i + 1 === n || s.charCodeAt(n - 1) === 48) return false;
+  for (let k = i + 1; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Normalises a decimal string: no exponent, no trailing zeros after the point, no leading zeros. */
 export function normDecimal(s: string): string | undefined {
+  if (isNormDecimal(s)) return s;
   let t = s.trim();
   if (/^[+-]?\d*\.?\d+(?:[eE][+-]?\d+)?$/.test(t) && /[eE]/.test(t)) {
     const n = Number(t);
@@ -82,6 +114,14 @@ export function normDecimal(s: string): string | undefined {
 export function shiftDecimal(s: string, places: number): string {
   const n = normDecimal(s);
   if (n === undefined) return s;
+  if (n === "0") return n;
+  if (places < 0 && n.indexOf(".") < 0 && n.charCodeAt(0) !== 45 && n.length > -places) {
+    // Whole number shifted right (MS Project's cents): split the digits, drop trailing zeros.
+    const cut = n.length + places;
+    let end = n.length;
+    while (end > cut && n.charCodeAt(end - 1) === 48) end--;
+    return end === cut ? n.slice(0, cut) : `${n.slice(0, cut)}.${n.slice(cut, end)}`;
+  }
   const neg = n.startsWith("-");
   const t = neg ? n.slice(1) : n;
   let [int = "0", frac = ""] = t.split(".");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ShapeBuilder } from "./shapes.js";
+import { ShapeBuilder, ShapeTrie } from "./shapes.js";
 
 /** The reference: assign the non-empty values key by key. */
 function oneByOne(names: string[], values: (string | undefined)[], cols: number[]): Record<string, string> {
@@ -72,5 +72,40 @@ describe("ShapeBuilder", () => {
     const b = new ShapeBuilder(names);
     const row = ["", "1", "x"];
     expect(b.build(row, [1, 2])).toEqual(oneByOne(names, row, [1, 2]));
+  });
+});
+
+describe("ShapeTrie", () => {
+  it("builds what key-by-key assignment builds, for any key sequences", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.tuple(
+              fc.oneof(fc.constantFrom("a", "b", "c", "__proto__", "0", "10"), fc.string()),
+              fc.string(),
+            ),
+            { maxLength: 40 },
+          ),
+          { maxLength: 15 },
+        ),
+        (objects) => {
+          const t = new ShapeTrie();
+          for (const pairs of objects) {
+            t.begin();
+            const want: Record<string, string> = {};
+            for (const [k, v] of pairs) {
+              t.add(k, v);
+              want[k] = v;
+            }
+            expect(t.size).toBe(new Set(pairs.map((p) => p[0])).size);
+            const got = t.end();
+            expect(Object.keys(got)).toEqual(Object.keys(want));
+            expect(got).toEqual(want);
+            expect(Object.getPrototypeOf(got)).toBe(Object.getPrototypeOf(want));
+          }
+        },
+      ),
+    );
   });
 });

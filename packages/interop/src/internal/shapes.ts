@@ -79,3 +79,73 @@ interface ShapeNode {
   readonly next: (ShapeNode | undefined)[];
   tpl: Readonly<Record<string, string>> | undefined;
 }
+
+/**
+ * Builds string-valued objects key by key (`begin`, `add`…, `end`) like {@link ShapeBuilder}, for
+ * keys that arrive in document order rather than from a fixed column list: each distinct key
+ * sequence gets one template parsed from JSON, so objects with many keys stay in V8's fast mode.
+ */
+export class ShapeTrie {
+  private readonly ids = new Map<string, number>();
+  private readonly root: ShapeNode = { next: [], tpl: undefined };
+  private node: ShapeNode = this.root;
+  private readonly keys: string[] = [];
+  private readonly vals: string[] = [];
+  private n = 0;
+  private plain = false;
+  private templates = 0;
+
+  /** Object number of the last `add` of each key id (detects a repeated key in O(1)). */
+  private readonly seen: number[] = [];
+  private gen = 0;
+
+  /** Starts a new object. */
+  begin(): void {
+    this.node = this.root;
+    this.n = 0;
+    this.plain = false;
+    this.gen++;
+  }
+
+  /** Adds `key` (a repeated key keeps its place and takes the last value, as an assignment does). */
+  add(key: string, value: string): void {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    if (this.seen[id] === this.gen) {
+      for (let j = 0; j < this.n; j++) if (this.keys[j] === key) this.vals[j] = value;
+      return;
+    }
+    this.seen[id] = this.gen;
+    if (key === "__proto__") this.plain = true;
+    if (!this.plain) this.node = this.node.next[id] ??= { next: [], tpl: undefined };
+    this.keys[this.n] = key;
+    this.vals[this.n++] = value;
+  }
+
+  /** Number of keys added since {@link begin}. */
+  get size(): number {
+    return this.n;
+  }
+
+  /** The object of the keys added since {@link begin}, in order. */
+  end(): Record<string, string> {
+    const n = this.n;
+    const keys = this.keys;
+    const vals = this.vals;
+    if (this.plain || this.templates > 4096) {
+      const o: Record<string, string> = {};
+      for (let j = 0; j < n; j++) o[keys[j]!] = vals[j]!;
+      return o;
+    }
+    let tpl = this.node.tpl;
+    if (tpl === undefined) {
+      this.templates++;
+      let json = "{";
+      for (let j = 0; j < n; j++) json += `${j === 0 ? "" : ","}${JSON.stringify(keys[j])}:""`;
+      tpl = this.node.tpl = JSON.parse(`${json}}`) as Record<string, string>;
+    }
+    const o: Record<string, string> = { ...tpl };
+    for (let j = 0; j < n; j++) o[keys[j]!] = vals[j]!;
+    return o;
+  }
+}

@@ -1,3 +1,4 @@
+import { ShapeTrie } from "../internal/shapes.js";
 import type {
   Assignment,
   Baseline,
@@ -241,7 +242,7 @@ class Reader {
     f: FieldSource,
     element: string,
     skip: ReadonlySet<string>,
-    target: Record<string, string>,
+    target: { add(key: string, value: string): void },
     known?: ReadonlySet<string>,
   ): void {
     for (const name of f.unused()) {
@@ -264,7 +265,7 @@ class Reader {
         );
         continue;
       }
-      if (this.mode === "keep") target[name] = f.textOf(name);
+      if (this.mode === "keep") target.add(name, f.textOf(name));
       else
         this.sink.aggregate(
           "UNMAPPED_FIELD",
@@ -587,15 +588,19 @@ function readBaseline(r: Reader, bf: FieldSource, offset: number): Baseline | un
   if (bc !== undefined) b.cost = bc;
   if (bfc !== undefined) b.fixedCost = bfc;
   for (const n of bf.unused())
-    if (n !== "DurationFormat")
-      r.sink.aggregate(
-        "UNMAPPED_FIELD",
-        `Task/Baseline/${n}`,
-        `Task/Baseline/${n} has no place in the model and was dropped`,
-        offset,
-      );
+    if (n !== "DurationFormat") {
+      let texts = BASELINE_UNMAPPED.get(n);
+      if (texts === undefined) {
+        texts = [`Task/Baseline/${n}`, `Task/Baseline/${n} has no place in the model and was dropped`];
+        if (BASELINE_UNMAPPED.size < 256) BASELINE_UNMAPPED.set(n, texts);
+      }
+      r.sink.aggregate("UNMAPPED_FIELD", texts[0], texts[1], offset);
+    }
   return b;
 }
+
+/** Element and message of an unmapped baseline field, by field name (built once per name). */
+const BASELINE_UNMAPPED = new Map<string, [string, string]>();
 
 /** A link read with its task, resolved against all task ids once the document is read. */
 interface PendingLink {
@@ -728,7 +733,10 @@ class MspdiStream implements XmlHandler {
   /** Extra facts about some links (cross-project, LagFormat, unread children), by index. */
   readonly linkExtras = new Map<number, PendingLink>();
   private readonly taskLinks: number[] = [];
-  private ext: Record<string, string> = {};
+  /** Builders of the `extensions.mspdi` objects (fast-mode objects however many fields). */
+  private readonly taskExt = new ShapeTrie();
+  private readonly resExt = new ShapeTrie();
+  private readonly asgExt = new ShapeTrie();
   readonly resources: Resource[] = [];
   readonly resIds = new Set<string>();
   readonly assignments: Assignment[] = [];
@@ -989,7 +997,8 @@ class MspdiStream implements XmlHandler {
     }
     this.taskIds.add(uid);
     const calIds = this.prior?.calIds ?? this.calIds;
-    const ext = this.ext;
+    const ext = this.taskExt;
+    ext.begin();
     const durFmtCode = r.int(f, "DurationFormat", T);
     const duration = r.duration(f, "Duration", "DurationFormat", T) ?? {
       value: 0,
@@ -997,7 +1006,7 @@ class MspdiStream implements XmlHandler {
     };
     if (duration.unit === "percent") duration.unit = "days";
     if (durFmtCode !== undefined && unitOfFormat(durFmtCode) !== undefined && !DURATION_CODES.has(durFmtCode))
-      ext["DurationFormat"] = String(durFmtCode);
+      ext.add("DurationFormat", String(durFmtCode));
     const work = r.duration(f, "Work", undefined, T, "hours");
     const ct = r.int(f, "ConstraintType", T);
     const cdate = r.date(f, "ConstraintDate", T);
@@ -1170,10 +1179,9 @@ class MspdiStream implements XmlHandler {
     if (nReported > 0) task.reported = reported;
     f.use("DurationFormat", "LevelingDelayFormat", "IsNull", "Active", "OutlineLevel");
     r.rest(f, T, TASK_SKIP, ext, KNOWN_TASK);
-    for (const _ in ext) {
-      task.extensions = { mspdi: ext };
-      this.ext = {};
-      break;
+    if (ext.size > 0) {
+      const mspdi = ext.end();
+      task.extensions = { mspdi };
     }
     this.tasks.push(task);
     this.levels.push(level);
@@ -1459,10 +1467,11 @@ class MspdiStream implements XmlHandler {
           },
         ];
     } else f.use("StandardRate", "OvertimeRate", "CostPerUse");
-    const ext: Record<string, string> = {};
+    const ext = this.resExt;
+    ext.begin();
     for (const name of ["StandardRateFormat", "OvertimeRateFormat"]) {
       const v = f.get(name);
-      if (v !== undefined && v !== "2") ext[name] = v;
+      if (v !== undefined && v !== "2") ext.add(name, v);
     }
     const cal = f.get("CalendarUID");
     if (cal !== undefined && cal !== "-1") {
@@ -1489,7 +1498,7 @@ class MspdiStream implements XmlHandler {
     }
     f.use("IsNull", "Type", "IsCostResource", "MaxUnits");
     r.rest(f, R, RESOURCE_REGENERATED, ext, KNOWN_RESOURCE);
-    if (Object.keys(ext).length > 0) res.extensions = { mspdi: ext };
+    if (ext.size > 0) res.extensions = { mspdi: ext.end() };
     this.resources.push(res);
   }
 
@@ -1547,11 +1556,12 @@ class MspdiStream implements XmlHandler {
     const rw = minutes("RemainingWork");
     if (rw !== undefined) asg.remainingWork = rw;
     const contour = r.int(f, "WorkContour", A);
-    const ext: Record<string, string> = {};
+    const ext = this.asgExt;
+    ext.begin();
     if (contour !== undefined) {
       const c = CONTOURS[contour];
       if (c) asg.contour = c;
-      else ext["WorkContour"] = String(contour);
+      else ext.add("WorkContour", String(contour));
     }
     const s = r.date(f, "Start", A);
     if (s !== undefined) asg.start = s;
@@ -1586,7 +1596,7 @@ class MspdiStream implements XmlHandler {
       );
     f.use("LevelingDelayFormat", "WorkContour");
     r.rest(f, A, ASSIGNMENT_REGENERATED, ext, KNOWN_ASSIGNMENT);
-    if (Object.keys(ext).length > 0) asg.extensions = { mspdi: ext };
+    if (ext.size > 0) asg.extensions = { mspdi: ext.end() };
     this.assignments.push(asg);
   }
 
@@ -1770,7 +1780,7 @@ class MspdiStream implements XmlHandler {
     const honor = r.bool(pf, "HonorConstraints", P) ?? true;
     const ndrv = r.bool(pf, "NewTasksEffortDriven", P) ?? false;
     const mcp = r.bool(pf, "MultipleCriticalPaths", P) ?? false;
-    r.rest(pf, P, PROJECT_COMPLEX, projExt, KNOWN_PROJECT);
+    r.rest(pf, P, PROJECT_COMPLEX, { add: (k, v) => void (projExt[k] = v) }, KNOWN_PROJECT);
     const guid = pf.get("GUID");
     const extensions: Record<string, unknown> = {};
     if (Object.keys(projExt).length > 0) extensions["mspdi"] = projExt;

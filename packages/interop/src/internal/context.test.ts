@@ -43,13 +43,15 @@ function refShift(s: string, places: number): string {
 }
 
 const decimalText = fc.oneof(
-  fc.tuple(
-    fc.constantFrom("", "-", "+", " "),
-    fc.stringMatching(/^\d{0,12}$/),
-    fc.constantFrom("", "."),
-    fc.stringMatching(/^\d{0,6}$/),
-    fc.constantFrom("", " ", "e2", "E-3", "x"),
-  ).map((p) => p.join("")),
+  fc
+    .tuple(
+      fc.constantFrom("", "-", "+", " "),
+      fc.stringMatching(/^\d{0,12}$/),
+      fc.constantFrom("", "."),
+      fc.stringMatching(/^\d{0,6}$/),
+      fc.constantFrom("", " ", "e2", "E-3", "x"),
+    )
+    .map((p) => p.join("")),
   fc.string({ maxLength: 8 }),
   fc.integer().map(String),
 );

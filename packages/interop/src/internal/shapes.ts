@@ -1,4 +1,27 @@
 /**
+ * Shares equal short strings: readers keep millions of small field values ("0", "N", "PT0H0M0S")
+ * that would each survive as a separate string; one shared copy each lets the fresh ones die young,
+ * which the garbage collector handles at almost no cost, instead of being copied into the old
+ * generation. Bounded: after `limit` distinct values, new ones are returned as they are.
+ */
+export class Interner {
+  private readonly map = new Map<string, string>();
+  private readonly limit: number;
+  /** @param limit - the most distinct values kept (default 65,536) */
+  constructor(limit = 65_536) {
+    this.limit = limit;
+  }
+  /** The shared copy of `s` (strings over 24 characters are returned as they are). */
+  get(s: string): string {
+    if (s.length > 24) return s;
+    const hit = this.map.get(s);
+    if (hit !== undefined) return hit;
+    if (this.map.size < this.limit) this.map.set(s, s);
+    return s;
+  }
+}
+
+/**
  * Builds many string-valued objects whose keys come from a fixed, ordered list (a table's columns),
  * each object holding only the keys whose value is non-empty, in list order.
  *
@@ -18,13 +41,16 @@ export class ShapeBuilder {
 
   /** The last key is present even when its value is empty (`""`). */
   private readonly lastAlways: boolean;
+  private readonly interner: Interner | undefined;
 
   /**
    * @param names - the keys, in output order
    * @param lastAlways - keep the last key even when its value is empty (as `""`)
+   * @param interner - shares equal values between objects
    */
-  constructor(names: readonly string[], lastAlways = false) {
+  constructor(names: readonly string[], lastAlways = false, interner?: Interner) {
     this.names = names;
+    this.interner = interner;
     this.plain = names.includes("__proto__");
     this.lastAlways = lastAlways && names.length > 0;
   }
@@ -59,9 +85,11 @@ export class ShapeBuilder {
     if (last < names.length) present.push(last);
     const tpl = (node.tpl ??= this.template(present));
     const o: Record<string, string> = { ...tpl };
+    const interner = this.interner;
     for (let j = 0; j < present.length; j++) {
       const i = present[j]!;
-      o[names[i]!] = values[cols[i]!] ?? "";
+      const v = values[cols[i]!] ?? "";
+      o[names[i]!] = interner === undefined ? v : interner.get(v);
     }
     return o;
   }
@@ -94,6 +122,12 @@ export class ShapeTrie {
   private n = 0;
   private plain = false;
   private templates = 0;
+  private readonly interner: Interner | undefined;
+
+  /** @param interner - shares equal values between objects */
+  constructor(interner?: Interner) {
+    this.interner = interner;
+  }
 
   /** Object number of the last `add` of each key id (detects a repeated key in O(1)). */
   private readonly seen: number[] = [];
@@ -119,7 +153,7 @@ export class ShapeTrie {
     if (key === "__proto__") this.plain = true;
     if (!this.plain) this.node = this.node.next[id] ??= { next: [], tpl: undefined };
     this.keys[this.n] = key;
-    this.vals[this.n++] = value;
+    this.vals[this.n++] = this.interner === undefined ? value : this.interner.get(value);
   }
 
   /** Number of keys added since {@link begin}. */

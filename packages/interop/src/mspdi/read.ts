@@ -1,4 +1,4 @@
-import { ShapeTrie } from "../internal/shapes.js";
+import { Interner, ShapeTrie } from "../internal/shapes.js";
 import type {
   Assignment,
   Baseline,
@@ -734,9 +734,10 @@ class MspdiStream implements XmlHandler {
   readonly linkExtras = new Map<number, PendingLink>();
   private readonly taskLinks: number[] = [];
   /** Builders of the `extensions.mspdi` objects (fast-mode objects however many fields). */
-  private readonly taskExt = new ShapeTrie();
-  private readonly resExt = new ShapeTrie();
-  private readonly asgExt = new ShapeTrie();
+  private readonly values = new Interner();
+  private readonly taskExt = new ShapeTrie(this.values);
+  private readonly resExt = new ShapeTrie(this.values);
+  private readonly asgExt = new ShapeTrie(this.values);
   readonly resources: Resource[] = [];
   readonly resIds = new Set<string>();
   readonly assignments: Assignment[] = [];
@@ -1065,7 +1066,6 @@ class MspdiStream implements XmlHandler {
       );
 
     const milestone = r.bool(f, "Milestone", T) ?? false;
-    const reported: NonNullable<Task["reported"]> = {};
     const rs = r.date(f, "Start", T);
     const rf = r.date(f, "Finish", T);
     const es = r.date(f, "EarlyStart", T);
@@ -1075,42 +1075,70 @@ class MspdiStream implements XmlHandler {
     const ts = r.num(f, "TotalSlack", T);
     const fs = r.num(f, "FreeSlack", T);
     const crit = r.bool(f, "Critical", T);
+    let reported: NonNullable<Task["reported"]>;
     let nReported = 0;
-    if (rs !== undefined) {
-      reported.start = rs;
-      nReported++;
-    }
-    if (rf !== undefined) {
-      reported.finish = rf;
-      nReported++;
-    }
-    if (es !== undefined) {
-      reported.earlyStart = es;
-      nReported++;
-    }
-    if (ef !== undefined) {
-      reported.earlyFinish = ef;
-      nReported++;
-    }
-    if (ls !== undefined) {
-      reported.lateStart = ls;
-      nReported++;
-    }
-    if (lf !== undefined) {
-      reported.lateFinish = lf;
-      nReported++;
-    }
-    if (ts !== undefined) {
-      reported.totalSlackMinutes = clean(ts / 10);
-      nReported++;
-    }
-    if (fs !== undefined) {
-      reported.freeSlackMinutes = clean(fs / 10);
-      nReported++;
-    }
-    if (crit !== undefined) {
-      reported.critical = crit;
-      nReported++;
+    if (
+      rs !== undefined &&
+      rf !== undefined &&
+      es !== undefined &&
+      ef !== undefined &&
+      ls !== undefined &&
+      lf !== undefined &&
+      ts !== undefined &&
+      fs !== undefined &&
+      crit !== undefined
+    ) {
+      // A scheduled task: every value at once (one object shape, no property-by-property growth).
+      reported = {
+        start: rs,
+        finish: rf,
+        earlyStart: es,
+        earlyFinish: ef,
+        lateStart: ls,
+        lateFinish: lf,
+        totalSlackMinutes: clean(ts / 10),
+        freeSlackMinutes: clean(fs / 10),
+        critical: crit,
+      };
+      nReported = 9;
+    } else {
+      reported = {};
+      if (rs !== undefined) {
+        reported.start = rs;
+        nReported++;
+      }
+      if (rf !== undefined) {
+        reported.finish = rf;
+        nReported++;
+      }
+      if (es !== undefined) {
+        reported.earlyStart = es;
+        nReported++;
+      }
+      if (ef !== undefined) {
+        reported.earlyFinish = ef;
+        nReported++;
+      }
+      if (ls !== undefined) {
+        reported.lateStart = ls;
+        nReported++;
+      }
+      if (lf !== undefined) {
+        reported.lateFinish = lf;
+        nReported++;
+      }
+      if (ts !== undefined) {
+        reported.totalSlackMinutes = clean(ts / 10);
+        nReported++;
+      }
+      if (fs !== undefined) {
+        reported.freeSlackMinutes = clean(fs / 10);
+        nReported++;
+      }
+      if (crit !== undefined) {
+        reported.critical = crit;
+        nReported++;
+      }
     }
 
     const task: Task = {

@@ -16,7 +16,7 @@ import { moneyOf, normDateTime, normDecimal } from "../internal/context.js";
 import { checkProject } from "../internal/check.js";
 import type { DecodedClndr } from "../xer/clndr.js";
 import { decodeClndr } from "../xer/clndr.js";
-import { ShapeBuilder } from "../internal/shapes.js";
+import { Interner, ShapeBuilder } from "../internal/shapes.js";
 import { StrIndex } from "../internal/strindex.js";
 
 /**
@@ -920,7 +920,7 @@ function taskCols(cols: ReadonlyMap<string, number>): TaskCols {
   extCols.push(col(cols, "task_id"));
   return {
     cols,
-    ext: new ShapeBuilder(extNames, true),
+    ext: new ShapeBuilder(extNames, true, new Interner()),
     taskId: col(cols, "task_id"),
     projId: col(cols, "proj_id"),
     wbsId: col(cols, "wbs_id"),

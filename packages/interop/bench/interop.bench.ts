@@ -121,12 +121,14 @@ if (ONLY !== "xer") {
     `\nMSPDI shaped like MS Project's own files: ${N.toLocaleString("en")} tasks, ${(statSync(mspFile).size / 2 ** 20).toFixed(1)} MiB`,
   );
   const mt = child("mspdi:tokenize", mspFile);
+  const mtree = child("mspdi:tree", mspFile, 1);
   for (const [op, r] of [
     ["mspdi:tokenize", mt],
+    ["mspdi:tree (1 run)", mtree],
     ["mspdi:read", child("mspdi:read", mspFile)],
   ] as const)
     console.log(
-      `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / mt.cpu).toFixed(2)}× tokenizer cpu (${(r.median / mt.median).toFixed(2)}× wall)  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
+      `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / mt.cpu).toFixed(2)}× tokenizer cpu (${(r.median / mt.median).toFixed(2)}× wall)  ${(r.cpu / mtree.cpu).toFixed(2)}× parseXml cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
     );
 }
 

@@ -112,11 +112,16 @@ export function projectInputArb(maxTasks = 12): fc.Arbitrary<ProjectInput> {
             customFields: customFieldsArb,
             notes: fc.string(),
             activityType: fc.constantFrom("task", "resourceDependent", "levelOfEffort"),
-            reported: fc.record({
-              earlyStart: dateTimeArb,
-              totalSlackMinutes: fc.integer(),
-              critical: fc.boolean(),
-            }),
+            reported: fc.record(
+              {
+                earlyStart: dateTimeArb,
+                totalSlackMinutes: fc.integer(),
+                critical: fc.boolean(),
+                startSlackMinutes: fc.integer({ min: -100_000, max: 100_000 }),
+                finishSlackMinutes: fc.integer({ min: -100_000, max: 100_000 }),
+              },
+              { requiredKeys: ["earlyStart", "totalSlackMinutes", "critical"] },
+            ),
             extensions: extensionsArb,
           },
           { requiredKeys: ["duration"] },

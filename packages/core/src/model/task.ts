@@ -104,7 +104,7 @@ export type Baseline = z.infer<typeof BaselineSchema>;
  * @example
  * ```ts
  * import { ReportedScheduleSchema } from "@pmokit/core";
- * ReportedScheduleSchema.parse({ critical: true, totalSlackMinutes: 0 });
+ * ReportedScheduleSchema.parse({ critical: true, totalSlackMinutes: 0, finishSlackMinutes: -480 });
  * ```
  * @category Model
  * @since 0.1.0
@@ -120,6 +120,26 @@ export const ReportedScheduleSchema = z
     totalSlackMinutes: z.number().optional(),
     freeSlackMinutes: z.number().optional(),
     critical: z.boolean().optional(),
+    /**
+     * Start slack in minutes (MS Project's `StartSlack`): late start minus early start, in working time.
+     * Negative when the task is behind its late start.
+     *
+     * @since 0.2.0
+     */
+    startSlackMinutes: z
+      .number()
+      .optional()
+      .describe("Start slack in minutes (late start minus early start); may be negative."),
+    /**
+     * Finish slack in minutes (MS Project's `FinishSlack`): late finish minus early finish, in working
+     * time. Negative when the task is behind its late finish.
+     *
+     * @since 0.2.0
+     */
+    finishSlackMinutes: z
+      .number()
+      .optional()
+      .describe("Finish slack in minutes (late finish minus early finish); may be negative."),
   })
   .describe("Schedule values reported by the source tool (MS Project / P6), kept for comparison.");
 

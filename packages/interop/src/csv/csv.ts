@@ -41,6 +41,8 @@ const REPORTED = [
   f("reported.totalSlackMinutes", "number"),
   f("reported.freeSlackMinutes", "number"),
   f("reported.critical", "boolean"),
+  f("reported.startSlackMinutes", "number"),
+  f("reported.finishSlackMinutes", "number"),
 ];
 
 /** Columns of each table (field paths into the model objects) and how cells are decoded. */

@@ -133,7 +133,12 @@ function findProblem(p: Project): Problem | undefined {
         badDate(rp.lateFinish)
       )
         return [tp(i, "reported"), "real date-times"];
-      if (badNumber(rp.totalSlackMinutes) || badNumber(rp.freeSlackMinutes))
+      if (
+        badNumber(rp.totalSlackMinutes) ||
+        badNumber(rp.freeSlackMinutes) ||
+        badNumber(rp.startSlackMinutes) ||
+        badNumber(rp.finishSlackMinutes)
+      )
         return [tp(i, "reported"), "finite slack minutes"];
     }
     for (let b = 0; b < t.baselines.length; b++) {

@@ -1075,6 +1075,8 @@ class MspdiStream implements XmlHandler {
     const ts = r.num(f, "TotalSlack", T);
     const fs = r.num(f, "FreeSlack", T);
     const crit = r.bool(f, "Critical", T);
+    const ss = r.num(f, "StartSlack", T);
+    const fsl = r.num(f, "FinishSlack", T);
     let reported: NonNullable<Task["reported"]>;
     let nReported = 0;
     if (
@@ -1139,6 +1141,15 @@ class MspdiStream implements XmlHandler {
         reported.critical = crit;
         nReported++;
       }
+    }
+    // Not part of the fast path above: files without them take it all the same.
+    if (ss !== undefined) {
+      reported.startSlackMinutes = clean(ss / 10);
+      nReported++;
+    }
+    if (fsl !== undefined) {
+      reported.finishSlackMinutes = clean(fsl / 10);
+      nReported++;
     }
 
     const task: Task = {
@@ -1897,8 +1908,8 @@ function readDocument(input: string, options: ReadMspdiOptions): ReadMspdiResult
 
 /**
  * Reads a Microsoft Project XML (MSPDI) file into a pmokit {@link Project}. MS Project's computed
- * values (start/finish, early/late dates, total/free slack, critical) are kept in each task's
- * `reported` field; durations keep their display unit (`DurationFormat`), lags their `LagFormat`
+ * values (start/finish, early/late dates, total/free/start/finish slack, critical) are kept in each
+ * task's `reported` field; durations keep their display unit (`DurationFormat`), lags their `LagFormat`
  * (tenths of minutes converted, elapsed and percent lags preserved). Fields the model does not
  * hold are kept in `extensions.mspdi` (or dropped with a warning when `keepUnmapped` is false);
  * everything skipped is reported in `warnings`.

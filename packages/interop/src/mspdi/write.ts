@@ -849,6 +849,9 @@ export function writeMspdi(project: Project, options: WriteMspdiOptions = {}): s
     if (rep.lateFinish !== undefined) v.set("LateFinish", dt(rep.lateFinish));
     if (rep.freeSlackMinutes !== undefined) v.set("FreeSlack", fmtNum(rep.freeSlackMinutes * 10));
     if (rep.totalSlackMinutes !== undefined) v.set("TotalSlack", fmtNum(rep.totalSlackMinutes * 10));
+    // Override any StartSlack / FinishSlack an older model still carries in extensions.mspdi.
+    if (rep.startSlackMinutes !== undefined) v.set("StartSlack", fmtNum(rep.startSlackMinutes * 10));
+    if (rep.finishSlackMinutes !== undefined) v.set("FinishSlack", fmtNum(rep.finishSlackMinutes * 10));
     const fc = cents(t.fixedCost);
     if (fc !== undefined) v.set("FixedCost", fc);
     if (t.fixedCostAccrual !== undefined)

@@ -266,6 +266,44 @@ class Ctx {
 export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefined): Project[] {
   const c = new Ctx(data, sink, fileName);
   const projects: Project[] = [];
+  // Fields of the other tables kept in `extensions.p6` (TASK has its own, see mapActivity).
+  const projExt = new Unmapped(
+    ["proj_id"],
+    [
+      "proj_short_name",
+      "proj_name",
+      "clndr_id",
+      "plan_start_date",
+      "plan_end_date",
+      "last_recalc_date",
+      "next_data_date",
+    ],
+  );
+  const wbsExt = new Unmapped(
+    ["wbs_id"],
+    ["proj_id", "wbs_short_name", "wbs_name", "parent_wbs_id", "seq_num"],
+  );
+  const rsrcExt = new Unmapped([], ["rsrc_id", "rsrc_name", "clndr_id", "email_addr"]);
+  const predExt = new Unmapped(
+    ["task_pred_id"],
+    ["task_id", "pred_task_id", "proj_id", "pred_proj_id", "pred_type", "lag_hr_cnt"],
+  );
+  const asgExt = new Unmapped(
+    [],
+    [
+      "taskrsrc_id",
+      "task_id",
+      "proj_id",
+      "rsrc_id",
+      "target_qty_per_hr",
+      "target_qty",
+      "act_reg_qty",
+      "remain_qty",
+      "target_start_date",
+      "target_end_date",
+      "target_cost",
+    ],
+  );
   // Global look-ups, in one pass over the activities: by task_id, and grouped by project.
   const allTasks = data.tasks;
   const taskIdx = new StrIndex(allTasks.length, (p) => allTasks[p]!.tid);
@@ -549,9 +587,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
           percentComplete: 0,
           baselines: [],
           customFields: {},
-          extensions: {
-            p6: { wbs_id: id, ...(fv(w, "status_code") ? { status_code: fv(w, "status_code")! } : {}) },
-          },
+          extensions: { p6: wbsExt.of(w) ?? { wbs_id: id } },
         });
         emitWbs(id, tid, level + 1);
       }
@@ -582,12 +618,11 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       if (pk === undefined || pk.cols !== d.cols) pk = predCols(d.cols);
       const r = cellsOnce(d);
       const predType = cell(r, pk.type);
-      const predId = cell(r, pk.id);
       const type = LINK_TYPES[predType ?? "PR_FS"];
       if (!type) {
         c.warn(
           "INVALID_VALUE",
-          `relationship ${fv(d, "task_pred_id") ?? ""}: unknown type '${fv(d, "pred_type") ?? ""}'; dropped`,
+          `relationship ${cell(r, pk.id) ?? ""}: unknown type '${predType ?? ""}'; dropped`,
           d,
           "TASKPRED.pred_type",
         );
@@ -606,7 +641,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
           "TASKPRED",
         );
         dependencies.push({
-          ...linkBase(to, type, lagD, predId),
+          ...linkBase(to, type, lagD, predExt.of(d, r)),
           from: `ID-${fv(d, "pred_task_id") ?? ""}`,
           fromProject: other ? projKey(other) : `P${fv(d, "pred_proj_id") ?? "external"}`,
         });
@@ -621,15 +656,15 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
           "TASKPRED",
         );
         dependencies.push({
-          ...linkBase(to, type, lagD, predId),
+          ...linkBase(to, type, lagD, predExt.of(d, r)),
           from: activityId(pred),
           fromProject: other ? projKey(other) : `P${pred.proj ?? ""}`,
         });
         continue;
       }
       const from = activityId(pred);
-      if (predId) {
-        const p6 = { task_pred_id: predId };
+      const p6 = predExt.of(d, r);
+      if (p6) {
         const ext = { p6 };
         dependencies.push({ from, to, type, lag: lagD, extensions: ext });
       } else dependencies.push({ from, to, type, lag: lagD });
@@ -660,9 +695,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         if (calIds.has(cal)) res.calendarId = cal;
       }
       if (fv(r, "email_addr")) res.email = fv(r, "email_addr");
-      const ext: Record<string, string> = {};
-      for (const k of ["rsrc_short_name", "rsrc_type", "rsrc_title_name", "employee_code", "role_id"])
-        if (fv(r, k)) ext[k] = fv(r, k)!;
+      const ext = rsrcExt.of(r);
       const rates = (ratesByRsrc.get(id) ?? [])
         .slice()
         .sort((a, b) => ((fv(a, "start_date") ?? "") < (fv(b, "start_date") ?? "") ? -1 : 1));
@@ -682,7 +715,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         res.maxUnits = res.availability[0]!.units;
         res.availability = [];
       } else if (res.availability.length > 0) res.maxUnits = res.availability[0]!.units;
-      if (Object.keys(ext).length > 0) res.extensions = { p6: ext };
+      if (ext) res.extensions = { p6: ext };
       resources.push(res);
     }
     const assignments: Assignment[] = [];
@@ -735,6 +768,8 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       if (fin) asg.finish = fin;
       const cost = moneyOf(av("target_cost"), data.currency);
       if (cost) asg.cost = cost;
+      const ext = asgExt.of(a, ar);
+      if (ext) asg.extensions = { p6: ext };
       assignments.push(asg);
     }
     const seenAsg = new Set<string>();
@@ -752,16 +787,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       "2000-01-03T08:00:00";
     const dataDate = c.date(p, "last_recalc_date", E) ?? c.date(p, "next_data_date", E);
     const mustFinish = c.date(p, "plan_end_date", E);
-    const pext: Record<string, string> = {};
-    for (const k of [
-      "proj_id",
-      "critical_path_type",
-      "critical_drtn_hr_cnt",
-      "def_duration_type",
-      "scd_end_date",
-      "guid",
-    ])
-      if (fv(p, k)) pext[k] = fv(p, k)!;
+    const pext = projExt.of(p) ?? {};
     const soExt: Record<string, string> = {};
     if (so)
       for (const [k, i] of so.cols) {
@@ -811,9 +837,9 @@ function linkBase(
   to: string,
   type: Dependency["type"],
   lag: Dependency["lag"],
-  predId: string | undefined,
+  p6: Record<string, string> | undefined,
 ): Omit<Dependency, "from"> {
-  return { to, type, lag, ...(predId ? { extensions: { p6: { task_pred_id: predId } } } : {}) };
+  return { to, type, lag, ...(p6 ? { extensions: { p6 } } : {}) };
 }
 
 function constraintOf(
@@ -843,6 +869,51 @@ function constraintOf(
 
 /** Group key of records without a `proj_id` field (never a project's id). */
 const NO_PROJECT = "\u0000none";
+
+/**
+ * Keeps the non-empty fields of a table's records that the mapper does not read (`extensions.p6`),
+ * so no P6 value is lost: `first` fields come first (even when read), then every other field not in
+ * `mapped`, in column order.
+ */
+class Unmapped {
+  private readonly first: readonly string[];
+  private readonly mapped: ReadonlySet<string>;
+  private readonly interner = new Interner();
+  private cols: ReadonlyMap<string, number> | undefined;
+  private builder: ShapeBuilder | undefined;
+  private at: number[] = [];
+  constructor(first: readonly string[], mapped: readonly string[]) {
+    this.first = first;
+    this.mapped = new Set([...first, ...mapped]);
+  }
+  /** The kept fields of `rec` (cells `r` when already split), or undefined when there are none. */
+  of(rec: P6Rec, r: readonly (string | undefined)[] = rec.c): Record<string, string> | undefined {
+    if (rec.cols !== this.cols) {
+      this.cols = rec.cols;
+      const names: string[] = [];
+      this.at = [];
+      for (const k of this.first)
+        if (rec.cols.has(k)) {
+          names.push(k);
+          this.at.push(rec.cols.get(k)!);
+        }
+      for (const [k, i] of rec.cols)
+        if (!this.mapped.has(k)) {
+          names.push(k);
+          this.at.push(i);
+        }
+      this.builder = new ShapeBuilder(names, false, this.interner);
+    }
+    const at = this.at;
+    let any = false;
+    for (let i = 0; i < at.length; i++)
+      if (r[at[i]!]) {
+        any = true;
+        break;
+      }
+    return any ? this.builder!.build(r, at) : undefined;
+  }
+}
 
 /** An empty record (no fields). */
 const NO_REC: P6Rec = { c: [], cols: new Map() };

@@ -64,6 +64,56 @@ describe("readXer (own fixture)", () => {
     expect(warnings.find((w) => w.code === "UNMAPPED_TABLE")).toMatchObject({ element: "THING", line: 21 });
   });
 
+  it("keeps every non-empty field it does not map, for every imported table", () => {
+    const xer = [
+      "ERMHDR\t20.12\t2025-01-01\tProject\tadmin\tAdmin\tdb\tProject Management\tUSD",
+      "%T\tPROJECT",
+      "%F\tproj_id\tproj_short_name\tclndr_id\tplan_start_date\tguid\tfy_start_month_num",
+      "%R\t1\tP\t1\t2025-01-06 08:00\tg-proj\t4",
+      "%T\tCALENDAR",
+      "%F\tclndr_id\tdefault_flag\tclndr_name\tday_hr_cnt",
+      "%R\t1\tY\tStd\t8",
+      "%T\tPROJWBS",
+      "%F\twbs_id\tproj_id\tproj_node_flag\tseq_num\twbs_short_name\twbs_name\tparent_wbs_id\tstatus_code\tguid",
+      "%R\t10\t1\tY\t0\tP\tRoot\t\tWS_Open\tg-root",
+      "%R\t11\t1\tN\t1\tA\tArea\t10\tWS_Open\tg-wbs",
+      "%T\tRSRC",
+      "%F\trsrc_id\trsrc_name\trsrc_type\trole_id\tguid\tdef_qty_per_hr",
+      "%R\t5\tCrane\tRT_Equip\t77\tg-rsrc\t",
+      "%T\tTASK",
+      "%F\ttask_id\tproj_id\twbs_id\ttask_code\ttask_name\ttask_type\ttarget_drtn_hr_cnt\tguid",
+      "%R\t100\t1\t11\tA1\tFirst\tTT_Task\t8\tg-a1",
+      "%R\t101\t1\t11\tA2\tSecond\tTT_Task\t8\t",
+      "%T\tTASKPRED",
+      "%F\ttask_pred_id\ttask_id\tpred_task_id\tproj_id\tpred_proj_id\tpred_type\tlag_hr_cnt\tcomments\taref",
+      "%R\t900\t101\t100\t1\t1\tPR_FS\t0\tdriving\t2025-01-06 08:00",
+      "%T\tTASKRSRC",
+      "%F\ttaskrsrc_id\ttask_id\tproj_id\trsrc_id\ttarget_qty\tcost_per_qty\tremain_cost\trate_type\tguid",
+      "%R\t700\t100\t1\t5\t8\t85\t680\tCOST_PER_QTY\t",
+      "%E",
+      "",
+    ].join("\r\n");
+    const p = readXer(xer).projects[0]!;
+    expect(p.extensions?.["p6"]).toEqual({ proj_id: "1", guid: "g-proj", fy_start_month_num: "4" });
+    expect(p.tasks.find((t) => t.id === "WBS-11")!.extensions).toEqual({
+      p6: { wbs_id: "11", proj_node_flag: "N", status_code: "WS_Open", guid: "g-wbs" },
+    });
+    expect(p.tasks.find((t) => t.id === "A1")!.extensions?.["p6"]).toMatchObject({
+      guid: "g-a1",
+      task_id: "100",
+    });
+    expect(p.tasks.find((t) => t.id === "A2")!.extensions?.["p6"]).toEqual({ task_id: "101" });
+    expect(p.resources[0]!.extensions).toEqual({
+      p6: { rsrc_type: "RT_Equip", role_id: "77", guid: "g-rsrc" },
+    });
+    expect(p.dependencies[0]!.extensions).toEqual({
+      p6: { task_pred_id: "900", comments: "driving", aref: "2025-01-06 08:00" },
+    });
+    expect(p.assignments[0]!.extensions).toEqual({
+      p6: { cost_per_qty: "85", remain_cost: "680", rate_type: "COST_PER_QTY" },
+    });
+  });
+
   it("decodes windows-1252 bytes and honours a declared encoding", () => {
     const bytes = new TextEncoder().encode(MINI.replace("Dig", "D\u00fcg"));
     const latin = Uint8Array.from([...new TextDecoder().decode(bytes)].map((c) => c.charCodeAt(0)));

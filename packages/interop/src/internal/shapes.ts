@@ -42,15 +42,24 @@ export class ShapeBuilder {
   /** The last key is present even when its value is empty (`""`). */
   private readonly lastAlways: boolean;
   private readonly interner: Interner | undefined;
+  /** Keys whose values are shared through the interner (not ids, which never repeat). */
+  private readonly shared: readonly boolean[];
 
   /**
    * @param names - the keys, in output order
    * @param lastAlways - keep the last key even when its value is empty (as `""`)
    * @param interner - shares equal values between objects
+   * @param unique - keys whose values are unique (ids): not passed through the interner
    */
-  constructor(names: readonly string[], lastAlways = false, interner?: Interner) {
+  constructor(
+    names: readonly string[],
+    lastAlways = false,
+    interner?: Interner,
+    unique: ReadonlySet<string> = new Set(),
+  ) {
     this.names = names;
     this.interner = interner;
+    this.shared = names.map((n) => interner !== undefined && !unique.has(n));
     this.plain = names.includes("__proto__");
     this.lastAlways = lastAlways && names.length > 0;
   }
@@ -83,13 +92,24 @@ export class ShapeBuilder {
       }
     }
     if (last < names.length) present.push(last);
+    const interner = this.interner;
+    const shared = this.shared;
+    if (present.length <= 4) {
+      // Up to four keys fit in a fresh object literal's own slots: assign them directly.
+      const o: Record<string, string> = {};
+      for (let j = 0; j < present.length; j++) {
+        const i = present[j]!;
+        const v = values[cols[i]!] ?? "";
+        o[names[i]!] = shared[i] ? interner!.get(v) : v;
+      }
+      return o;
+    }
     const tpl = (node.tpl ??= this.template(present));
     const o: Record<string, string> = { ...tpl };
-    const interner = this.interner;
     for (let j = 0; j < present.length; j++) {
       const i = present[j]!;
       const v = values[cols[i]!] ?? "";
-      o[names[i]!] = interner === undefined ? v : interner.get(v);
+      o[names[i]!] = shared[i] ? interner!.get(v) : v;
     }
     return o;
   }

@@ -902,7 +902,7 @@ class Unmapped {
           names.push(k);
           this.at.push(i);
         }
-      this.builder = new ShapeBuilder(names, false, this.interner);
+      this.builder = new ShapeBuilder(names, false, this.interner, new Set([...this.first, "guid"]));
     }
     const at = this.at;
     let any = false;
@@ -991,7 +991,7 @@ function taskCols(cols: ReadonlyMap<string, number>): TaskCols {
   extCols.push(col(cols, "task_id"));
   return {
     cols,
-    ext: new ShapeBuilder(extNames, true, new Interner()),
+    ext: new ShapeBuilder(extNames, true, new Interner(), new Set(["task_id", "guid"])),
     taskId: col(cols, "task_id"),
     projId: col(cols, "proj_id"),
     wbsId: col(cols, "wbs_id"),

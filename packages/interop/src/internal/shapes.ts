@@ -104,8 +104,13 @@ export class ShapeBuilder {
       }
       return o;
     }
-    const tpl = (node.tpl ??= this.template(present));
-    const o: Record<string, string> = { ...tpl };
+    // A key sequence seen once is built key by key; from the second object on, from a template.
+    const o: Record<string, string> =
+      node.tpl !== undefined
+        ? { ...node.tpl }
+        : (node.seen = (node.seen ?? 0) + 1) > 1
+          ? { ...(node.tpl = this.template(present)) }
+          : {};
     for (let j = 0; j < present.length; j++) {
       const i = present[j]!;
       const v = values[cols[i]!] ?? "";
@@ -126,6 +131,8 @@ export class ShapeBuilder {
 interface ShapeNode {
   readonly next: (ShapeNode | undefined)[];
   tpl: Readonly<Record<string, string>> | undefined;
+  /** Objects built with this key sequence so far (a template is made from the second on). */
+  seen?: number;
 }
 
 /**
@@ -191,12 +198,19 @@ export class ShapeTrie {
       for (let j = 0; j < n; j++) o[keys[j]!] = vals[j]!;
       return o;
     }
-    let tpl = this.node.tpl;
+    const node = this.node;
+    let tpl = node.tpl;
     if (tpl === undefined) {
+      // A key sequence seen once is built key by key; from the second object on, from a template.
+      if ((node.seen = (node.seen ?? 0) + 1) === 1 || n <= 4) {
+        const o: Record<string, string> = {};
+        for (let j = 0; j < n; j++) o[keys[j]!] = vals[j]!;
+        return o;
+      }
       this.templates++;
       let json = "{";
       for (let j = 0; j < n; j++) json += `${j === 0 ? "" : ","}${JSON.stringify(keys[j])}:""`;
-      tpl = this.node.tpl = JSON.parse(`${json}}`) as Record<string, string>;
+      tpl = node.tpl = JSON.parse(`${json}}`) as Record<string, string>;
     }
     const o: Record<string, string> = { ...tpl };
     for (let j = 0; j < n; j++) o[keys[j]!] = vals[j]!;

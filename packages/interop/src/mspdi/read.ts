@@ -688,6 +688,12 @@ class MspdiStream implements XmlHandler {
   readonly tf: SlotRecord;
   readonly sf: SlotRecord;
   readonly taskNames: NamePredictor;
+  /** Slots of the current assignment (assignments are read like tasks: slots, no tree). */
+  readonly af: SlotRecord;
+  readonly asgNames: NamePredictor;
+  /** Slots of the record being read: `tf` for a task, `af` for an assignment. */
+  cur: SlotRecord;
+  curNames: NamePredictor;
   readonly subNames: NamePredictor;
 
   // Parser state.
@@ -753,6 +759,10 @@ class MspdiStream implements XmlHandler {
     this.tf = new SlotRecord(this.names);
     this.sf = new SlotRecord(this.names);
     this.taskNames = new NamePredictor(this.names);
+    this.af = new SlotRecord(this.names);
+    this.asgNames = new NamePredictor(this.names);
+    this.cur = this.tf;
+    this.curNames = this.taskNames;
     this.subNames = new NamePredictor(this.names);
   }
 
@@ -762,7 +772,7 @@ class MspdiStream implements XmlHandler {
     const d = ++this.depth;
     if (this.skip !== 0) return;
     if (this.inRecord) {
-      if (this.section === SEC_TASKS) this.openInTask(d, name, offset);
+      if (this.section === SEC_TASKS || this.section === SEC_ASSIGNMENTS) this.openInTask(d, name, offset);
       else this.openInTree(name, attrs, offset);
       return;
     }
@@ -823,7 +833,8 @@ class MspdiStream implements XmlHandler {
       }
       this.inRecord = true;
       this.recordOffset = offset;
-      if (this.section === SEC_TASKS) this.startTask();
+      if (this.section === SEC_TASKS) this.startTask(this.tf, this.taskNames);
+      else if (this.section === SEC_ASSIGNMENTS) this.startTask(this.af, this.asgNames);
       else {
         this.tree.length = 0;
         this.openInTree(name, attrs, offset);
@@ -838,7 +849,7 @@ class MspdiStream implements XmlHandler {
         this.pf.append(this.txtId, value);
         break;
       case TXT_TASK:
-        this.tf.append(this.txtId, value);
+        this.cur.append(this.txtId, value);
         break;
       case TXT_SUB: {
         const k = this.nFields - 1;
@@ -861,11 +872,12 @@ class MspdiStream implements XmlHandler {
       return;
     }
     if (this.inRecord) {
-      if (this.section === SEC_TASKS) {
+      if (this.section === SEC_TASKS || this.section === SEC_ASSIGNMENTS) {
         if (d === 3) {
           this.inRecord = false;
           this.txt = TXT_NONE;
-          this.finishTask();
+          if (this.section === SEC_TASKS) this.finishTask();
+          else this.finishAssignment();
         } else if (d === 4) {
           this.txt = TXT_NONE;
           this.subKind = 0;
@@ -888,14 +900,17 @@ class MspdiStream implements XmlHandler {
 
   // ---- tasks: slots, no tree ----
 
-  private startTask(): void {
-    this.tf.reset();
+  /** Starts a task or assignment record: its slots and sub-record buffers. */
+  private startTask(slots: SlotRecord, names: NamePredictor): void {
+    this.cur = slots;
+    this.curNames = names;
+    slots.reset();
     this.nSubs = 0;
     this.nFields = 0;
     this.timephased = -1;
     this.outlineCodes = 0;
     this.subKind = 0;
-    this.taskNames.last = 0;
+    names.last = 0;
     this.txt = TXT_NONE;
   }
 
@@ -929,8 +944,8 @@ class MspdiStream implements XmlHandler {
         this.skip = d;
         return;
       }
-      const id = this.taskNames.id(name);
-      if (!this.tf.open(id, offset)) {
+      const id = this.curNames.id(name);
+      if (!this.cur.open(id, offset)) {
         this.skip = d;
         return;
       }
@@ -940,7 +955,7 @@ class MspdiStream implements XmlHandler {
     }
     if (d === 5) {
       if (this.subKind === 0) {
-        this.tf.markComplex(this.txtId);
+        this.cur.markComplex(this.txtId);
         this.skip = d;
         return;
       }
@@ -1311,8 +1326,6 @@ class MspdiStream implements XmlHandler {
         return this.finishFieldDefinition(node);
       case SEC_RESOURCES:
         return this.finishResource(node);
-      case SEC_ASSIGNMENTS:
-        return this.finishAssignment(node);
     }
   }
 
@@ -1541,12 +1554,13 @@ class MspdiStream implements XmlHandler {
     this.resources.push(res);
   }
 
-  private finishAssignment(an: XmlNode): void {
+  private finishAssignment(): void {
     const r = this.r;
     const A = "Assignment";
     const refTaskIds = this.prior?.taskIds ?? this.taskIds;
     const refResIds = this.prior?.resIds ?? this.resIds;
-    const f = new Fields(an);
+    const f = this.af;
+    const an = { offset: this.recordOffset };
     const uid = f.get("UID");
     const taskId = f.get("TaskUID");
     const resId = f.get("ResourceUID");
@@ -1614,19 +1628,37 @@ class MspdiStream implements XmlHandler {
     if (crt !== undefined && RATE_TABLES[crt]) asg.costRateTable = RATE_TABLES[crt];
     const cost = r.money(f, "Cost", A);
     if (cost !== undefined) asg.cost = cost;
-    for (const ea of f.all("ExtendedAttribute")) {
-      const kv = this.fieldValue(new Fields(ea), ea.offset, A);
-      if (kv) asg.customFields[kv[0]] = kv[1];
+    let baselines = 0;
+    for (let k = 0; k < this.nSubs; k++) {
+      const kind = this.subKinds[k]!;
+      if (kind === SUB_BASELINE) baselines++;
+      else if (kind === SUB_LINK)
+        r.sink.aggregate(
+          "UNMAPPED_ELEMENT",
+          "Assignment/PredecessorLink",
+          "Assignment/PredecessorLink is not supported and was dropped",
+          this.subOffsets[k],
+        );
+      else if (kind === SUB_FIELD) {
+        const kv = this.fieldValue(this.loadSub(k), this.subOffsets[k]!, A);
+        if (kv) asg.customFields[kv[0]] = kv[1];
+      }
     }
-    const tpd = f.all("TimephasedData");
-    if (tpd.length > 0)
+    if (this.outlineCodes > 0)
+      r.sink.aggregate(
+        "UNMAPPED_ELEMENT",
+        "Assignment/OutlineCode",
+        "Assignment/OutlineCode is not supported and was dropped",
+        an.offset,
+      );
+    if (this.timephased >= 0)
       r.sink.aggregate(
         "UNMAPPED_ELEMENT",
         "Assignment/TimephasedData",
         "assignment timephased data is not imported",
-        tpd[0]!.offset,
+        this.timephased,
       );
-    if (f.all("Baseline").length > 0)
+    if (baselines > 0)
       r.sink.aggregate(
         "UNMAPPED_ELEMENT",
         "Assignment/Baseline",

@@ -406,6 +406,11 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     else ratesByRsrc.set(id, [x]);
   }
 
+  // CALENDAR and RSRCRATE fields with no place in the model (calendars and cost rates carry no
+  // extensions): reported, one aggregated warning per field.
+  reportUnmapped(c, data.calendars, "CALENDAR", CALENDAR_READ);
+  reportUnmapped(c, data.rates, "RSRCRATE", RSRCRATE_READ);
+
   const calById = new Map<string, P6Rec>();
   for (const cal of data.calendars) if (fv(cal, "clndr_id")) calById.set(fv(cal, "clndr_id")!, cal);
   const decodedCache = new Map<string, Calendar>();
@@ -700,13 +705,19 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         .slice()
         .sort((a, b) => ((fv(a, "start_date") ?? "") < (fv(b, "start_date") ?? "") ? -1 : 1));
       for (const rate of rates) {
-        const amount = normDecimal(fv(rate, "cost_per_qty") ?? "");
-        if (amount === undefined) continue;
+        // P6's five prices per unit (cost_per_qty, cost_per_qty2..5) → cost rate tables A..E.
+        const amounts = RATE_TABLE_FIELDS.map(([, field]) => normDecimal(fv(rate, field) ?? ""));
+        if (amounts.every((x) => x === undefined)) continue;
         const from = c.date(rate, "start_date", "RSRCRATE");
-        (res.costRateTables.A ??= []).push({
-          ...(from ? { effectiveFrom: from } : {}),
-          standardRate: { amount, currency: data.currency },
+        RATE_TABLE_FIELDS.forEach(([table], k) => {
+          const amount = amounts[k];
+          if (amount !== undefined)
+            (res.costRateTables[table] ??= []).push({
+              ...(from ? { effectiveFrom: from } : {}),
+              standardRate: { amount, currency: data.currency },
+            });
         });
+        if (amounts[0] === undefined) continue;
         const maxq = Number(fv(rate, "max_qty_per_hr"));
         if (Number.isFinite(maxq) && maxq >= 0)
           res.availability.push({ ...(from ? { from } : {}), units: maxq });
@@ -913,6 +924,48 @@ class Unmapped {
       }
     return any ? this.builder!.build(r, at) : undefined;
   }
+}
+
+/** CALENDAR fields the mapper reads (the rest is reported as dropped). */
+const CALENDAR_READ = new Set([
+  "clndr_id",
+  "clndr_name",
+  "base_clndr_id",
+  "clndr_data",
+  "day_hr_cnt",
+  "week_hr_cnt",
+  "month_hr_cnt",
+  "proj_id",
+  "default_flag",
+]);
+/** P6's prices per unit and the MS Project-style cost rate table each one fills. */
+const RATE_TABLE_FIELDS = [
+  ["A", "cost_per_qty"],
+  ["B", "cost_per_qty2"],
+  ["C", "cost_per_qty3"],
+  ["D", "cost_per_qty4"],
+  ["E", "cost_per_qty5"],
+] as const;
+
+/** RSRCRATE fields the mapper reads. */
+const RSRCRATE_READ = new Set([
+  "rsrc_id",
+  "start_date",
+  "max_qty_per_hr",
+  ...RATE_TABLE_FIELDS.map((f) => f[1]),
+]);
+
+/** One aggregated `UNMAPPED_FIELD` warning per non-empty field of `recs` that the mapper does not read. */
+function reportUnmapped(c: Ctx, recs: readonly P6Rec[], table: string, read: ReadonlySet<string>): void {
+  for (const rec of recs)
+    for (const [name, i] of rec.cols)
+      if (!read.has(name) && rec.c[i])
+        c.agg(
+          "UNMAPPED_FIELD",
+          `${table}.${name}`,
+          `${table}.${name} has no place in the model and was dropped`,
+          rec,
+        );
 }
 
 /** An empty record (no fields). */

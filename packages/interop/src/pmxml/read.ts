@@ -304,6 +304,10 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
           {
             rsrc_id: f["ResourceObjectId"] ?? "",
             cost_per_qty: f["PricePerUnit"] ?? "",
+            cost_per_qty2: f["PricePerUnit2"] ?? "",
+            cost_per_qty3: f["PricePerUnit3"] ?? "",
+            cost_per_qty4: f["PricePerUnit4"] ?? "",
+            cost_per_qty5: f["PricePerUnit5"] ?? "",
             start_date: f["EffectiveDate"] ?? "",
             max_qty_per_hr: f["MaxUnitsPerTime"] ?? "",
           },

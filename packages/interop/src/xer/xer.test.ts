@@ -257,6 +257,28 @@ function tally(projects: readonly Project[]) {
 }
 
 describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
+  it("maps P6's five prices per unit to cost rate tables A–E, from XER and P6 XML alike", () => {
+    const xer = readXer(new Uint8Array(readFileSync(sharedData("xer", "mpxj-resource-rates-test.xer"))));
+    const pm = readPmxml(
+      new Uint8Array(readFileSync(sharedData("xer", "pmxml/mpxj-resource-rates-test.xml"))),
+    );
+    for (const r of [xer, pm]) {
+      const res = r.projects[0]!.resources.find((x) => x.id === "1316")!;
+      for (const [k, table] of (["A", "B", "C", "D", "E"] as const).entries())
+        expect(res.costRateTables[table]).toEqual([
+          { effectiveFrom: "2022-01-01T00:00:00", standardRate: { amount: String(k + 1), currency: "USD" } },
+          { effectiveFrom: "2023-01-01T00:00:00", standardRate: { amount: String(k + 21), currency: "USD" } },
+        ]);
+    }
+    // Fields with no place in the model are reported, not dropped silently.
+    expect(xer.warnings.map((w) => w.element)).toEqual(
+      expect.arrayContaining(["CALENDAR.clndr_type", "RSRCRATE.rsrc_rate_id"]),
+    );
+    expect(xer.warnings.find((w) => w.element === "CALENDAR.clndr_type")).toMatchObject({
+      code: "UNMAPPED_FIELD",
+    });
+  });
+
   for (const [name, g] of Object.entries(XER_GOLDEN)) {
     it(`${name}: projects, data dates and counts named in the README`, () => {
       const r = readXer(new Uint8Array(readFileSync(sharedData("xer", name))), { fileName: name });

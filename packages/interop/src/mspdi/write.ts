@@ -395,7 +395,13 @@ function fmtNum(n: number): string {
 }
 
 class Out {
-  readonly parts: string[] = [];
+  /**
+   * Finished chunks of about 64 K characters. Text is appended to `cur` and moved here in flat
+   * chunks, so the writer never holds millions of small strings: they die young and the final join
+   * copies a few thousand chunks.
+   */
+  private readonly chunks: string[] = [];
+  private cur = "";
   private readonly nl: string;
   private readonly tab: boolean;
   depth = 0;
@@ -408,16 +414,32 @@ class Out {
     if (!this.tab) return "";
     return (this.pads[this.depth] ??= "\t".repeat(this.depth));
   }
+  /** Appends raw text. */
+  push(text: string): void {
+    this.cur += text;
+    if (this.cur.length > 65_536) {
+      // Reading one character flattens the rope of small pieces into one flat string.
+      this.cur.charCodeAt(0);
+      this.chunks.push(this.cur);
+      this.cur = "";
+    }
+  }
+  /** The whole text. */
+  text(): string {
+    this.chunks.push(this.cur);
+    this.cur = "";
+    return this.chunks.join("");
+  }
   open(name: string): void {
-    this.parts.push(`${this.pad()}<${name}>${this.nl}`);
+    this.push(`${this.pad()}<${name}>${this.nl}`);
     this.depth++;
   }
   close(name: string): void {
     this.depth--;
-    this.parts.push(`${this.pad()}</${name}>${this.nl}`);
+    this.push(`${this.pad()}</${name}>${this.nl}`);
   }
   leaf(name: string, value: string): void {
-    this.parts.push(`${this.pad()}<${name}>${esc(value)}</${name}>${this.nl}`);
+    this.push(`${this.pad()}<${name}>${esc(value)}</${name}>${this.nl}`);
   }
   fields(
     order: readonly string[],
@@ -718,9 +740,8 @@ export function writeMspdi(project: Project, options: WriteMspdiOptions = {}): s
     }
   };
 
-  const parts = o.parts;
-  parts.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
-  parts.push('<Project xmlns="http://schemas.microsoft.com/project">\n');
+  o.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+  o.push('<Project xmlns="http://schemas.microsoft.com/project">\n');
   o.depth = 1;
   const pv = new Map(pext);
   pv.set("SaveVersion", String(options.saveVersion ?? 14));
@@ -1030,6 +1051,6 @@ export function writeMspdi(project: Project, options: WriteMspdiOptions = {}): s
     o.close("Assignment");
   }
   o.close("Assignments");
-  parts.push("</Project>\n");
-  return parts.join("");
+  o.push("</Project>\n");
+  return o.text();
 }

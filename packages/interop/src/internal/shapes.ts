@@ -23,22 +23,12 @@ export class Interner {
 
 /**
  * Builds many string-valued objects whose keys come from a fixed, ordered list (a table's columns),
- * each object holding only the keys whose value is non-empty, in list order.
- *
- * Objects built by assigning computed keys one by one fall back to V8's slow dictionary mode past
- * about 16 keys (several times the memory and garbage-collection work). Here each distinct set of
- * present keys gets one template, parsed once from JSON (which builds fast-mode objects); objects are
- * clones of their template with the values filled in. Same keys, same order, same values as the
- * one-by-one way.
+ * each object holding only the keys whose value is non-empty, in list order: a {@link ShapeTrie}
+ * keyed by column position, so objects with many keys stay in V8's fast mode.
  */
 export class ShapeBuilder {
   private readonly names: readonly string[];
-  private readonly root: ShapeNode = { next: [], tpl: undefined };
-  private readonly present: number[] = [];
-  private templates = 0;
-  /** Keys JSON would treat differently from an assignment (`__proto__`): build key by key. */
-  private readonly plain: boolean;
-
+  private readonly trie = new ShapeTrie();
   /** The last key is present even when its value is empty (`""`). */
   private readonly lastAlways: boolean;
   private readonly interner: Interner | undefined;
@@ -60,7 +50,6 @@ export class ShapeBuilder {
     this.names = names;
     this.interner = interner;
     this.shared = names.map((n) => interner !== undefined && !unique.has(n));
-    this.plain = names.includes("__proto__");
     this.lastAlways = lastAlways && names.length > 0;
   }
 
@@ -73,58 +62,13 @@ export class ShapeBuilder {
   build(values: readonly (string | undefined)[], cols: readonly number[]): Record<string, string> {
     const names = this.names;
     const last = this.lastAlways ? names.length - 1 : names.length;
-    if (this.plain || this.templates > 4096) {
-      const o: Record<string, string> = {};
-      for (let i = 0; i < last; i++) {
-        const v = values[cols[i]!];
-        if (v) o[names[i]!] = v;
-      }
-      if (last < names.length) o[names[last]!] = values[cols[last]!] ?? "";
-      return o;
-    }
-    const present = this.present;
-    present.length = 0;
-    let node = this.root;
-    for (let i = 0; i < last; i++) {
-      if (values[cols[i]!]) {
-        present.push(i);
-        node = node.next[i] ??= { next: [], tpl: undefined };
-      }
-    }
-    if (last < names.length) present.push(last);
-    const interner = this.interner;
-    const shared = this.shared;
-    if (present.length <= 4) {
-      // Up to four keys fit in a fresh object literal's own slots: assign them directly.
-      const o: Record<string, string> = {};
-      for (let j = 0; j < present.length; j++) {
-        const i = present[j]!;
-        const v = values[cols[i]!] ?? "";
-        o[names[i]!] = shared[i] ? interner!.get(v) : v;
-      }
-      return o;
-    }
-    // A key sequence seen once is built key by key; from the second object on, from a template.
-    const o: Record<string, string> =
-      node.tpl !== undefined
-        ? { ...node.tpl }
-        : (node.seen = (node.seen ?? 0) + 1) > 1
-          ? { ...(node.tpl = this.template(present)) }
-          : {};
-    for (let j = 0; j < present.length; j++) {
-      const i = present[j]!;
+    const t = this.trie;
+    t.begin();
+    for (let i = 0; i < names.length; i++) {
       const v = values[cols[i]!] ?? "";
-      o[names[i]!] = shared[i] ? interner!.get(v) : v;
+      if (v !== "" || i === last) t.add(names[i]!, this.shared[i] ? this.interner!.get(v) : v, i);
     }
-    return o;
-  }
-
-  private template(present: readonly number[]): Readonly<Record<string, string>> {
-    this.templates++;
-    let json = "{";
-    for (let j = 0; j < present.length; j++)
-      json += `${j === 0 ? "" : ","}${JSON.stringify(this.names[present[j]!])}:""`;
-    return JSON.parse(`${json}}`) as Record<string, string>;
+    return t.end();
   }
 }
 
@@ -168,10 +112,16 @@ export class ShapeTrie {
     this.gen++;
   }
 
-  /** Adds `key` (a repeated key keeps its place and takes the last value, as an assignment does). */
-  add(key: string, value: string): void {
-    let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+  /**
+   * Adds `key` (a repeated key keeps its place and takes the last value, as an assignment does).
+   * `id` is the key's number when the caller has one (a column position); a trie is used either
+   * always with ids or never.
+   */
+  add(key: string, value: string, id?: number): void {
+    if (id === undefined) {
+      id = this.ids.get(key);
+      if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    }
     if (this.seen[id] === this.gen) {
       for (let j = 0; j < this.n; j++) if (this.keys[j] === key) this.vals[j] = value;
       return;

@@ -90,7 +90,11 @@ function isNormDecimal(s: string): boolean {
 
 /** Normalises a decimal string: no exponent, no trailing zeros after the point, no leading zeros. */
 export function normDecimal(s: string): string | undefined {
-  if (isNormDecimal(s)) return s;
+  return isNormDecimal(s) ? s : normDecimalGeneral(s);
+}
+
+/** {@link normDecimal} without its fast path (exported for the test that compares the two). */
+export function normDecimalGeneral(s: string): string | undefined {
   let t = s.trim();
   if (/^[+-]?\d*\.?\d+(?:[eE][+-]?\d+)?$/.test(t) && /[eE]/.test(t)) {
     const n = Number(t);
@@ -122,6 +126,14 @@ export function shiftDecimal(s: string, places: number): string {
     while (end > cut && n.charCodeAt(end - 1) === 48) end--;
     return end === cut ? n.slice(0, cut) : `${n.slice(0, cut)}.${n.slice(cut, end)}`;
   }
+  return shiftNormDecimal(n, places) ?? s;
+}
+
+/**
+ * Shifts a normalised decimal string by `places` (the general path of {@link shiftDecimal}, exported
+ * for the test that compares the two).
+ */
+export function shiftNormDecimal(n: string, places: number): string | undefined {
   const neg = n.startsWith("-");
   const t = neg ? n.slice(1) : n;
   let [int = "0", frac = ""] = t.split(".");
@@ -135,7 +147,7 @@ export function shiftDecimal(s: string, places: number): string {
     frac = int.slice(int.length - p) + frac;
     int = int.slice(0, int.length - p);
   }
-  return normDecimal(`${neg ? "-" : ""}${int}${frac ? `.${frac}` : ""}`) ?? s;
+  return normDecimal(`${neg ? "-" : ""}${int}${frac ? `.${frac}` : ""}`);
 }
 
 /** Money from a decimal string (after optional shift), or undefined when not a number. */

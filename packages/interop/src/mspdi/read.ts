@@ -1092,72 +1092,44 @@ class MspdiStream implements XmlHandler {
     const crit = r.bool(f, "Critical", T);
     const ss = r.num(f, "StartSlack", T);
     const fsl = r.num(f, "FinishSlack", T);
-    let reported: NonNullable<Task["reported"]>;
+    const reported: NonNullable<Task["reported"]> = {};
     let nReported = 0;
-    if (
-      rs !== undefined &&
-      rf !== undefined &&
-      es !== undefined &&
-      ef !== undefined &&
-      ls !== undefined &&
-      lf !== undefined &&
-      ts !== undefined &&
-      fs !== undefined &&
-      crit !== undefined
-    ) {
-      // A scheduled task: every value at once (one object shape, no property-by-property growth).
-      reported = {
-        start: rs,
-        finish: rf,
-        earlyStart: es,
-        earlyFinish: ef,
-        lateStart: ls,
-        lateFinish: lf,
-        totalSlackMinutes: clean(ts / 10),
-        freeSlackMinutes: clean(fs / 10),
-        critical: crit,
-      };
-      nReported = 9;
-    } else {
-      reported = {};
-      if (rs !== undefined) {
-        reported.start = rs;
-        nReported++;
-      }
-      if (rf !== undefined) {
-        reported.finish = rf;
-        nReported++;
-      }
-      if (es !== undefined) {
-        reported.earlyStart = es;
-        nReported++;
-      }
-      if (ef !== undefined) {
-        reported.earlyFinish = ef;
-        nReported++;
-      }
-      if (ls !== undefined) {
-        reported.lateStart = ls;
-        nReported++;
-      }
-      if (lf !== undefined) {
-        reported.lateFinish = lf;
-        nReported++;
-      }
-      if (ts !== undefined) {
-        reported.totalSlackMinutes = clean(ts / 10);
-        nReported++;
-      }
-      if (fs !== undefined) {
-        reported.freeSlackMinutes = clean(fs / 10);
-        nReported++;
-      }
-      if (crit !== undefined) {
-        reported.critical = crit;
-        nReported++;
-      }
+    if (rs !== undefined) {
+      reported.start = rs;
+      nReported++;
     }
-    // Not part of the fast path above: files without them take it all the same.
+    if (rf !== undefined) {
+      reported.finish = rf;
+      nReported++;
+    }
+    if (es !== undefined) {
+      reported.earlyStart = es;
+      nReported++;
+    }
+    if (ef !== undefined) {
+      reported.earlyFinish = ef;
+      nReported++;
+    }
+    if (ls !== undefined) {
+      reported.lateStart = ls;
+      nReported++;
+    }
+    if (lf !== undefined) {
+      reported.lateFinish = lf;
+      nReported++;
+    }
+    if (ts !== undefined) {
+      reported.totalSlackMinutes = clean(ts / 10);
+      nReported++;
+    }
+    if (fs !== undefined) {
+      reported.freeSlackMinutes = clean(fs / 10);
+      nReported++;
+    }
+    if (crit !== undefined) {
+      reported.critical = crit;
+      nReported++;
+    }
     if (ss !== undefined) {
       reported.startSlackMinutes = clean(ss / 10);
       nReported++;

@@ -31,7 +31,7 @@ ${tasks
 </Project>`;
 }
 
-/** All nine values of the reader's fast path. */
+/** All nine reported values MS Project writes for a scheduled task. */
 const SCHEDULED =
   "<Start>2025-01-06T08:00:00</Start><Finish>2025-01-06T17:00:00</Finish><Critical>0</Critical>" +
   "<EarlyStart>2025-01-06T08:00:00</EarlyStart><EarlyFinish>2025-01-06T17:00:00</EarlyFinish>" +
@@ -103,7 +103,7 @@ describe("MSPDI StartSlack / FinishSlack in reported", () => {
     }
   });
 
-  it("files without them keep exactly the nine fast-path values, in the same key order", () => {
+  it("files without them keep exactly the nine other reported values, in the same key order", () => {
     const r = task(read(xml).project, "3").reported!;
     expect(Object.keys(r)).toEqual([
       "start",

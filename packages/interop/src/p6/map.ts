@@ -1164,68 +1164,41 @@ function mapActivity(
       : tf !== undefined && status !== "TK_Complete"
         ? tf <= critHours
         : undefined;
-  let reported: NonNullable<Task["reported"]>;
+  const reported: NonNullable<Task["reported"]> = {};
   let nReported = 0;
-  if (
-    es &&
-    eff &&
-    ls &&
-    lf &&
-    start &&
-    finish &&
-    tf !== undefined &&
-    ff !== undefined &&
-    critical !== undefined
-  ) {
-    // A scheduled activity: every value at once (one object shape, no property-by-property growth).
-    reported = {
-      earlyStart: es,
-      earlyFinish: eff,
-      lateStart: ls,
-      lateFinish: lf,
-      start,
-      finish,
-      totalSlackMinutes: Math.round(tf * 60 * 1e6) / 1e6,
-      freeSlackMinutes: Math.round(ff * 60 * 1e6) / 1e6,
-      critical,
-    };
-    nReported = 8;
-  } else {
-    reported = {};
-    if (es) {
-      reported.earlyStart = es;
-      nReported++;
-    }
-    if (eff) {
-      reported.earlyFinish = eff;
-      nReported++;
-    }
-    if (ls) {
-      reported.lateStart = ls;
-      nReported++;
-    }
-    if (lf) {
-      reported.lateFinish = lf;
-      nReported++;
-    }
-    if (start) {
-      reported.start = start;
-      nReported++;
-    }
-    if (finish) {
-      reported.finish = finish;
-      nReported++;
-    }
-    if (tf !== undefined) {
-      reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
-      nReported++;
-    }
-    if (ff !== undefined) {
-      reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
-      nReported++;
-    }
-    if (critical !== undefined) reported.critical = critical;
+  if (es) {
+    reported.earlyStart = es;
+    nReported++;
   }
+  if (eff) {
+    reported.earlyFinish = eff;
+    nReported++;
+  }
+  if (ls) {
+    reported.lateStart = ls;
+    nReported++;
+  }
+  if (lf) {
+    reported.lateFinish = lf;
+    nReported++;
+  }
+  if (start) {
+    reported.start = start;
+    nReported++;
+  }
+  if (finish) {
+    reported.finish = finish;
+    nReported++;
+  }
+  if (tf !== undefined) {
+    reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
+    nReported++;
+  }
+  if (ff !== undefined) {
+    reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
+    nReported++;
+  }
+  if (critical !== undefined) reported.critical = critical;
   if (nReported > 0 || reported.critical !== undefined) task.reported = reported;
   const ext = k.ext.build(r, k.extCols);
   const extensions = { p6: ext };

@@ -3,7 +3,6 @@
 
 /** `HH:mm` between `00:00` and `23:59`, or `24:00`. */
 export const TIME_RE = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Minutes after midnight of a validated `HH:mm` string (`24:00` → 1440).
@@ -23,15 +22,30 @@ export function timeToMinutes(value: string): number {
   return Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
 }
 
-/** Whether `value` is an existing calendar date `YYYY-MM-DD`. */
+/** Value of the ASCII digits `value[i]`, `value[i + 1]`, or -1. */
+function twoDigits(value: string, i: number): number {
+  const a = value.charCodeAt(i) - 48;
+  const b = value.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `value` is an existing calendar date `YYYY-MM-DD` in the years 0100–9999 (the range of
+ * `Date.UTC`'s four-digit years, which the scheduling arithmetic uses). Checked character by
+ * character: it runs for every date of every calendar that is compiled or imported.
+ */
 export function isValidDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const back = new Date(Date.UTC(y, mo - 1, d));
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y1 = twoDigits(value, 0);
+  const y2 = twoDigits(value, 2);
+  const mo = twoDigits(value, 5);
+  const d = twoDigits(value, 8);
+  if (y1 < 1 || y2 < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const y = y1 * 100 + y2;
+  if (mo !== 2) return d <= DAYS_IN_MONTH[mo - 1]!;
+  return d <= (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28);
 }
 
 /** Whether the runtime knows the IANA time zone `tz`. */

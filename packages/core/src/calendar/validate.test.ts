@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCalendar } from "./compile.js";
 import { standardCalendar, nightShiftCalendar, twentyFourHourCalendar } from "./presets.js";
 import { CalendarSchema } from "./schema.js";
-import { validateCalendarInput } from "./validate.js";
+import { fastCalendar, validateCalendarGeneral, validateCalendarInput } from "./validate.js";
 
 /** Runs the zod schema and the hand-written validator on one input and checks they agree. */
 function expectSame(input: unknown): boolean {
@@ -123,6 +123,82 @@ const INVALID: unknown[] = [
   { ...base, timeZone: 1 },
 ];
 
+/** Random calendars, valid and partly broken, for the property tests. */
+function calendarArbitrary(): fc.Arbitrary<Record<string, unknown>> {
+  const junk = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.integer({ min: -3, max: 40 }),
+    fc.double(),
+    fc.string({ maxLength: 3 }),
+    fc.boolean(),
+    fc.constant([]),
+    fc.constant({}),
+  );
+  const maybe = <T>(a: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: junk });
+  const time = maybe(
+    fc.oneof(
+      fc.constantFrom("00:00", "08:00", "12:00", "13:00", "17:00", "24:00", "23:59", "7:00", "24:01"),
+      fc
+        .tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 30))
+        .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
+    ),
+  );
+  const times = maybe(fc.array(maybe(fc.record({ from: time, to: time })), { maxLength: 3 }));
+  const date = maybe(
+    fc.constantFrom("2026-01-01", "2026-02-29", "2028-02-29", "2026-06-30", "2027-12-31", "26-1-1"),
+  );
+  const dayPattern = maybe(fc.record({ working: maybe(fc.boolean()), times }, { requiredKeys: ["working"] }));
+  const weekDays = maybe(
+    fc.record(
+      { monday: dayPattern, tuesday: dayPattern, saturday: dayPattern, sunday: dayPattern },
+      { requiredKeys: [] },
+    ),
+  );
+  const dayName = maybe(fc.constantFrom("monday", "friday", "sunday", "mon"));
+  const recurrence = maybe(
+    fc.record(
+      {
+        type: maybe(fc.constantFrom("daily", "weekly", "monthly", "yearly")),
+        interval: maybe(fc.integer({ min: -1, max: 1001 })),
+        occurrences: maybe(fc.integer({ min: 0, max: 3 })),
+        daysOfWeek: maybe(fc.array(dayName, { maxLength: 2 })),
+        day: maybe(fc.integer({ min: 0, max: 32 })),
+        month: maybe(fc.integer({ min: 0, max: 13 })),
+        week: maybe(fc.constantFrom("first", "last", "fifth")),
+        dayOfWeek: dayName,
+      },
+      { requiredKeys: ["type"] },
+    ),
+  );
+  const exception = maybe(
+    fc.record(
+      { name: maybe(fc.string()), from: date, to: date, working: maybe(fc.boolean()), times, recurrence },
+      { requiredKeys: ["from", "to", "working"] },
+    ),
+  );
+  const workWeek = maybe(
+    fc.record(
+      { name: maybe(fc.string()), from: date, to: date, weekDays },
+      { requiredKeys: ["from", "to", "weekDays"] },
+    ),
+  );
+  return fc.record(
+    {
+      id: maybe(fc.constantFrom("c", "")),
+      name: maybe(fc.constant("C")),
+      parentId: maybe(fc.constantFrom("p", "")),
+      weekDays,
+      workWeeks: maybe(fc.array(workWeek, { maxLength: 2 })),
+      exceptions: maybe(fc.array(exception, { maxLength: 2 })),
+      timeZone: maybe(fc.constantFrom("UTC", "Europe/Berlin", "Nowhere/Else")),
+      extra: junk,
+    },
+    { requiredKeys: ["id", "name"] },
+  );
+}
+
 describe("validateCalendarInput agrees with CalendarSchema", () => {
   it("accepts the valid calendars with the same normalised output", () => {
     for (const c of VALID) expect(expectSame(c)).toBe(true);
@@ -149,80 +225,7 @@ describe("validateCalendarInput agrees with CalendarSchema", () => {
   });
 
   it("agrees on random, partly broken calendars (property)", () => {
-    const junk = fc.oneof(
-      fc.constant(undefined),
-      fc.constant(null),
-      fc.integer({ min: -3, max: 40 }),
-      fc.double(),
-      fc.string({ maxLength: 3 }),
-      fc.boolean(),
-      fc.constant([]),
-      fc.constant({}),
-    );
-    const maybe = <T>(a: fc.Arbitrary<T>) =>
-      fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: junk });
-    const time = maybe(
-      fc.oneof(
-        fc.constantFrom("00:00", "08:00", "12:00", "13:00", "17:00", "24:00", "23:59", "7:00", "24:01"),
-        fc
-          .tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 30))
-          .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
-      ),
-    );
-    const times = maybe(fc.array(maybe(fc.record({ from: time, to: time })), { maxLength: 3 }));
-    const date = maybe(
-      fc.constantFrom("2026-01-01", "2026-02-29", "2028-02-29", "2026-06-30", "2027-12-31", "26-1-1"),
-    );
-    const dayPattern = maybe(
-      fc.record({ working: maybe(fc.boolean()), times }, { requiredKeys: ["working"] }),
-    );
-    const weekDays = maybe(
-      fc.record(
-        { monday: dayPattern, tuesday: dayPattern, saturday: dayPattern, sunday: dayPattern },
-        { requiredKeys: [] },
-      ),
-    );
-    const dayName = maybe(fc.constantFrom("monday", "friday", "sunday", "mon"));
-    const recurrence = maybe(
-      fc.record(
-        {
-          type: maybe(fc.constantFrom("daily", "weekly", "monthly", "yearly")),
-          interval: maybe(fc.integer({ min: -1, max: 1001 })),
-          occurrences: maybe(fc.integer({ min: 0, max: 3 })),
-          daysOfWeek: maybe(fc.array(dayName, { maxLength: 2 })),
-          day: maybe(fc.integer({ min: 0, max: 32 })),
-          month: maybe(fc.integer({ min: 0, max: 13 })),
-          week: maybe(fc.constantFrom("first", "last", "fifth")),
-          dayOfWeek: dayName,
-        },
-        { requiredKeys: ["type"] },
-      ),
-    );
-    const exception = maybe(
-      fc.record(
-        { name: maybe(fc.string()), from: date, to: date, working: maybe(fc.boolean()), times, recurrence },
-        { requiredKeys: ["from", "to", "working"] },
-      ),
-    );
-    const workWeek = maybe(
-      fc.record(
-        { name: maybe(fc.string()), from: date, to: date, weekDays },
-        { requiredKeys: ["from", "to", "weekDays"] },
-      ),
-    );
-    const calendar = fc.record(
-      {
-        id: maybe(fc.constantFrom("c", "")),
-        name: maybe(fc.constant("C")),
-        parentId: maybe(fc.constantFrom("p", "")),
-        weekDays,
-        workWeeks: maybe(fc.array(workWeek, { maxLength: 2 })),
-        exceptions: maybe(fc.array(exception, { maxLength: 2 })),
-        timeZone: maybe(fc.constantFrom("UTC", "Europe/Berlin", "Nowhere/Else")),
-        extra: junk,
-      },
-      { requiredKeys: ["id", "name"] },
-    );
+    const calendar = calendarArbitrary();
     let valid = 0;
     fc.assert(
       fc.property(calendar, (c) => {
@@ -233,5 +236,120 @@ describe("validateCalendarInput agrees with CalendarSchema", () => {
     // The generator must exercise both sides.
     expect(valid).toBeGreaterThan(0);
     expect(valid).toBeLessThan(400);
+  });
+});
+
+/** Valid calendars (plain, as readers and presets build them), with optional keys present or absent. */
+function validCalendarArbitrary(): fc.Arbitrary<Record<string, unknown>> {
+  const hhmm = (m: number): string =>
+    `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  const times = fc
+    .uniqueArray(fc.integer({ min: 0, max: 1440 }), { minLength: 2, maxLength: 6 })
+    .map((xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const out: { from: string; to: string }[] = [];
+      for (let i = 0; i + 1 < s.length; i += 2) out.push({ from: hhmm(s[i]!), to: hhmm(s[i + 1]!) });
+      return out;
+    });
+  const working = fc.oneof(
+    fc.record({ working: fc.constant(true), times }),
+    fc.record({ working: fc.constant(true), times: fc.constant(undefined) }, { requiredKeys: ["working"] }),
+    fc.record(
+      { working: fc.constant(false), times: fc.constantFrom(undefined, []) },
+      { requiredKeys: ["working"] },
+    ),
+  );
+  const day = fc.oneof({ weight: 4, arbitrary: working }, fc.constant(null), fc.constant(undefined));
+  const weekDays = fc.record(
+    Object.fromEntries(
+      ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].map((d) => [d, day]),
+    ),
+    { requiredKeys: [] },
+  );
+  const iso = (n: number): string =>
+    new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const range = fc
+    .tuple(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 40 }))
+    .map(([a, d]) => ({ from: iso(a), to: iso(a + d) }));
+  const name = fc.option(fc.string({ maxLength: 4 }), { nil: undefined });
+  const exception = fc
+    .tuple(range, working, fc.record({ name }, { requiredKeys: [] }))
+    .map(([r, w, n]) => ({ ...n, ...r, ...w }));
+  const workWeek = fc
+    .tuple(range, weekDays, fc.record({ name }, { requiredKeys: [] }))
+    .map(([r, wd, n]) => ({ ...n, ...r, weekDays: wd }));
+  return fc.record(
+    {
+      id: fc.constantFrom("c", "std"),
+      name: fc.string({ maxLength: 4 }),
+      parentId: fc.constantFrom("p", undefined),
+      weekDays: fc.option(weekDays, { nil: undefined }),
+      workWeeks: fc.option(fc.array(workWeek, { maxLength: 2 }), { nil: undefined }),
+      exceptions: fc.option(fc.array(exception, { maxLength: 4 }), { nil: undefined }),
+      timeZone: fc.constant(undefined),
+      extra: fc.integer(),
+    },
+    { requiredKeys: ["id", "name"] },
+  );
+}
+
+/** Keys of every object in `v`, depth first: equal lists mean equal key order everywhere. */
+function keyOrder(v: unknown, out: string[] = []): string[] {
+  if (Array.isArray(v)) for (const x of v) keyOrder(x, out);
+  else if (typeof v === "object" && v !== null)
+    for (const k of Object.keys(v)) {
+      out.push(k);
+      keyOrder((v as Record<string, unknown>)[k], out);
+    }
+  return out;
+}
+
+/** Whether a calendar has what the fast path leaves to the general one: a recurrence or a time zone. */
+function needsGeneralPath(c: {
+  timeZone?: string | undefined;
+  exceptions: ReadonlyArray<{ recurrence?: unknown }>;
+}): boolean {
+  return c.timeZone !== undefined || c.exceptions.some((e) => e.recurrence !== undefined);
+}
+
+describe("the validator's fast path", () => {
+  it("returns exactly the general path's value (key order included) whenever it answers (property)", () => {
+    let fast = 0;
+    let generalOk = 0;
+    fc.assert(
+      fc.property(fc.oneof(calendarArbitrary(), validCalendarArbitrary()), (c) => {
+        const f = fastCalendar(c);
+        const g = validateCalendarGeneral(c);
+        if (g.ok && !needsGeneralPath(g.value)) {
+          generalOk++;
+          // Every valid calendar without a recurrence or a time zone takes the fast path.
+          expect(f, JSON.stringify(c)).toBeDefined();
+        }
+        if (f === undefined) return;
+        fast++;
+        expect(g.ok, JSON.stringify(c)).toBe(true);
+        if (!g.ok) return;
+        expect(f).toStrictEqual(g.value);
+        expect(keyOrder(f)).toEqual(keyOrder(g.value));
+      }),
+      { numRuns: 3000, seed: 20261127 },
+    );
+    // The valid half of the generator gives many valid calendars.
+    expect(generalOk).toBeGreaterThan(300);
+    expect(fast).toBe(generalOk);
+    for (const c of VALID) {
+      const g = validateCalendarGeneral(c);
+      if (g.ok && !needsGeneralPath(g.value)) expect(fastCalendar(c)).toStrictEqual(g.value);
+    }
+  });
+
+  it("answers for the presets and returns copies, not the input", () => {
+    for (const c of [standardCalendar(), nightShiftCalendar(), twentyFourHourCalendar()]) {
+      const f = fastCalendar(c);
+      expect(f).toStrictEqual(
+        validateCalendarGeneral(c).ok && (validateCalendarGeneral(c) as { value: unknown }).value,
+      );
+      expect(f).not.toBe(c);
+    }
   });
 });

@@ -28,7 +28,22 @@ export type CalendarValidation =
   | { readonly ok: true; readonly value: Calendar }
   | { readonly ok: false; readonly issues: readonly CalendarIssue[] };
 
-type Path = ReadonlyArray<string | number>;
+/**
+ * Where a value sits, as a link to its parent's path: built per value without copying arrays, and
+ * turned into an array only when an issue is reported.
+ */
+type Path = { readonly up: Path; readonly key: string | number } | undefined;
+
+function at(path: Path, key: string | number): Path {
+  return { up: path, key };
+}
+
+function pathArray(path: Path): Array<string | number> {
+  const keys: Array<string | number> = [];
+  for (let p = path; p !== undefined; p = p.up) keys.push(p.key);
+  return keys.reverse();
+}
+
 /** An issue plus whether it stops the checks (refinements) of the enclosing values. */
 interface Found extends CalendarIssue {
   readonly abort: boolean;
@@ -58,14 +73,14 @@ function receivedType(v: unknown): string {
 function typeIssue(out: Out, path: Path, expected: string, v: unknown): void {
   out.push({
     code: "invalid_type",
-    path,
+    path: pathArray(path),
     message: `Invalid input: expected ${expected}, received ${receivedType(v)}`,
     abort: true,
   });
 }
 
 function check(out: Out, path: Path, code: string, message: string): void {
-  out.push({ code, path, message, abort: false });
+  out.push({ code, path: pathArray(path), message, abort: false });
 }
 
 const quoted = (values: readonly string[], sep: string): string => values.map((x) => `"${x}"`).join(sep);
@@ -97,18 +112,21 @@ function object(
     const val = v[key];
     if (kind === "optional") {
       if (!present) continue;
-      res[key] = val === undefined ? undefined : parse(val, [...path, key], out);
+      res[key] = val === undefined ? undefined : parse(val, at(path, key), out);
     } else if (kind !== undefined && val === undefined) {
       res[key] = kind.default();
     } else {
-      res[key] = parse(val, [...path, key], out);
+      res[key] = parse(val, at(path, key), out);
     }
   }
   if (strict) {
-    const unknown: string[] = [];
-    const known = new Set(fields.map((f) => f[0]));
-    for (const key in v) if (!known.has(key)) unknown.push(key);
-    if (unknown.length > 0) {
+    let unknown: string[] | undefined;
+    for (const key in v) {
+      let known = false;
+      for (let i = 0; i < fields.length && !known; i++) known = fields[i]![0] === key;
+      if (!known) (unknown ??= []).push(key);
+    }
+    if (unknown !== undefined) {
       check(
         out,
         path,
@@ -193,7 +211,8 @@ function oneOf(values: readonly string[]): Parse {
       ? `Invalid input: expected ${quoted(values, "")}`
       : `Invalid option: expected one of ${quoted(values, "|")}`;
   return (v, path, out) => {
-    if (!values.includes(v as string)) out.push({ code: "invalid_value", path, message, abort: true });
+    if (!values.includes(v as string))
+      out.push({ code: "invalid_value", path: pathArray(path), message, abort: true });
     return v;
   };
 }
@@ -225,44 +244,42 @@ function array(element: Parse, minItems = 0): Parse {
       if (minItems > 0) minLength(v, path, out, minItems);
       return v;
     }
-    const res = v.map((x, i) => element(x, [...path, i], out));
+    const res = v.map((x, i) => element(x, at(path, i), out));
     if (minItems > 0) minLength(res, path, out, minItems);
     return res;
   };
 }
 
+const WORKING_TIME_FIELDS: readonly Field[] = [
+  ["from", timeOfDay],
+  ["to", timeOfDay],
+];
+
 const workingTime: Parse = (v, path, out) => {
   const from = out.length;
-  const t = object(
-    v,
-    path,
-    out,
-    [
-      ["from", timeOfDay],
-      ["to", timeOfDay],
-    ],
-    true,
-  );
+  const t = object(v, path, out, WORKING_TIME_FIELDS, true);
   if (t === undefined) return v;
   refine(
     out,
     from,
     t as { from: string; to: string },
     (x) => x.from !== "24:00" && timeToMinutes(x.from) < timeToMinutes(x.to),
-    [...path, "to"],
+    at(path, "to"),
     "working time 'from' must be before 'to'",
   );
   return t;
 };
 
+const workingTimes = array(workingTime);
+
 const times: Parse = (v, path, out) => {
   const from = out.length;
-  const res = array(workingTime)(v, path, out);
+  const res = workingTimes(v, path, out);
   if (!Array.isArray(res) || aborted(out, from)) return res;
   const list = res as ReadonlyArray<{ from: string; to: string }>;
   for (let i = 1; i < list.length; i++) {
     if (timeToMinutes(list[i]!.from) < timeToMinutes(list[i - 1]!.to)) {
-      check(out, [...path, i, "from"], "custom", "working times must be sorted and must not overlap");
+      check(out, at(at(path, i), "from"), "custom", "working times must be sorted and must not overlap");
     }
   }
   return res;
@@ -276,7 +293,7 @@ function workingRefinements(out: Out, from: number, value: Rec, path: Path, what
     from,
     x,
     (d) => d.working || d.times === undefined || d.times.length === 0,
-    [...path, "times"],
+    at(path, "times"),
     `a non-working ${what} must not have working times`,
   );
   refine(
@@ -284,61 +301,48 @@ function workingRefinements(out: Out, from: number, value: Rec, path: Path, what
     from,
     x,
     (d) => !d.working || d.times === undefined || d.times.length > 0,
-    [...path, "times"],
+    at(path, "times"),
     what === "day"
       ? "a working day needs at least one working time (or omit 'times' for the default)"
       : "a working exception needs at least one working time (or omit 'times')",
   );
 }
 
+const DAY_PATTERN_FIELDS: readonly Field[] = [
+  ["working", boolean],
+  ["times", times, "optional"],
+];
+
 const dayPattern: Parse = (v, path, out) => {
   if (v === undefined || v === null) return v;
   const from = out.length;
-  const d = object(
-    v,
-    path,
-    out,
-    [
-      ["working", boolean],
-      ["times", times, "optional"],
-    ],
-    true,
-  );
+  const d = object(v, path, out, DAY_PATTERN_FIELDS, true);
   if (d === undefined) return v;
   workingRefinements(out, from, d, path, "day");
   return d;
 };
 
-const weekDays: Parse = (v, path, out) =>
-  object(
-    v,
-    path,
-    out,
-    DAY_NAMES.map((n): Field => [n, dayPattern, "optional"]),
-    true,
-  ) ?? v;
+const WEEK_DAY_FIELDS: readonly Field[] = DAY_NAMES.map((n): Field => [n, dayPattern, "optional"]);
+
+const weekDays: Parse = (v, path, out) => object(v, path, out, WEEK_DAY_FIELDS, true) ?? v;
+
+const WORK_WEEK_FIELDS: readonly Field[] = [
+  ["name", string, "optional"],
+  ["from", isoDate],
+  ["to", isoDate],
+  ["weekDays", weekDays],
+];
 
 const workWeek: Parse = (v, path, out) => {
   const from = out.length;
-  const w = object(
-    v,
-    path,
-    out,
-    [
-      ["name", string, "optional"],
-      ["from", isoDate],
-      ["to", isoDate],
-      ["weekDays", weekDays],
-    ],
-    true,
-  );
+  const w = object(v, path, out, WORK_WEEK_FIELDS, true);
   if (w === undefined) return v;
   refine(
     out,
     from,
     w as { from: string; to: string },
     (x) => x.from <= x.to,
-    [...path, "to"],
+    at(path, "to"),
     "work week 'from' must not be after 'to'",
   );
   return w;
@@ -377,7 +381,7 @@ const recurrence: Parse = (v, path, out) => {
         0,
         r as { month: number; day: number },
         (x) => x.day <= MONTH_MAX_DAY[x.month - 1]!,
-        [...path, "day"],
+        at(path, "day"),
         "day does not exist in that month",
       );
     }
@@ -391,33 +395,29 @@ const recurrence: Parse = (v, path, out) => {
     out.push(...open[0]!.issues);
     return open[0]!.value;
   }
-  out.push({ code: "invalid_union", path, message: "Invalid input", abort: true });
+  out.push({ code: "invalid_union", path: pathArray(path), message: "Invalid input", abort: true });
   return v;
 };
 
+const EXCEPTION_FIELDS: readonly Field[] = [
+  ["name", string, "optional"],
+  ["from", isoDate],
+  ["to", isoDate],
+  ["working", boolean],
+  ["times", times, "optional"],
+  ["recurrence", recurrence, "optional"],
+];
+
 const exception: Parse = (v, path, out) => {
   const from = out.length;
-  const e = object(
-    v,
-    path,
-    out,
-    [
-      ["name", string, "optional"],
-      ["from", isoDate],
-      ["to", isoDate],
-      ["working", boolean],
-      ["times", times, "optional"],
-      ["recurrence", recurrence, "optional"],
-    ],
-    true,
-  );
+  const e = object(v, path, out, EXCEPTION_FIELDS, true);
   if (e === undefined) return v;
   refine(
     out,
     from,
     e as { from: string; to: string },
     (x) => x.from <= x.to,
-    [...path, "to"],
+    at(path, "to"),
     "exception 'from' must not be after 'to'",
   );
   workingRefinements(out, from, e, path, "exception");
@@ -450,8 +450,197 @@ const CALENDAR_FIELDS: readonly Field[] = [
  * @internal
  */
 export function validateCalendarInput(input: unknown): CalendarValidation {
+  const fast = fastCalendar(input);
+  if (fast !== undefined) return { ok: true, value: fast };
+  return validateCalendarGeneral(input);
+}
+
+/**
+ * The general path of {@link validateCalendarInput}: every value through the field tables, every issue
+ * collected. Exported for the test that checks the fast path against it.
+ *
+ * @internal
+ */
+export function validateCalendarGeneral(input: unknown): CalendarValidation {
   const out: Out = [];
-  const value = object(input, [], out, CALENDAR_FIELDS, false);
+  const value = object(input, undefined, out, CALENDAR_FIELDS, false);
   if (out.length === 0) return { ok: true, value: value as Calendar };
   return { ok: false, issues: out.map(({ code, path, message }) => ({ code, path, message })) };
+}
+
+// Fast path. Nearly every calendar that reaches the validator is valid and plain: a reader or a
+// preset built it, and compiling or importing validates it again. `fastCalendar` checks and copies
+// such a calendar in one specialised pass, with no paths and no issue bookkeeping. It gives up
+// (returns undefined) on anything else: an invalid value, a recurrence, a time zone, an unknown key
+// in a strict object. The general path then gives the answer and its issues. A property test checks
+// that whatever the fast path returns equals the general path's value, key order included.
+
+type Obj = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Whether every own and inherited enumerable key of `v` is `a` or `b`. */
+function keysIn2(v: Obj, a: string, b: string): boolean {
+  for (const k in v) if (k !== a && k !== b) return false;
+  return true;
+}
+
+function isDateString(v: unknown): v is string {
+  return typeof v === "string" && isValidDate(v);
+}
+
+/** Copy of a valid `times` array, or undefined. */
+function fastTimes(v: unknown): Array<{ from: string; to: string }> | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const res: Array<{ from: string; to: string }> = [];
+  let prevTo = -1;
+  for (let i = 0; i < v.length; i++) {
+    const t: unknown = v[i];
+    if (!isRecord(t) || !keysIn2(t, "from", "to")) return undefined;
+    const from = t["from"];
+    const to = t["to"];
+    if (typeof from !== "string" || typeof to !== "string" || !TIME_RE.test(from) || !TIME_RE.test(to))
+      return undefined;
+    const f = timeToMinutes(from);
+    const e = timeToMinutes(to);
+    if (from === "24:00" || f >= e || f < prevTo) return undefined;
+    prevTo = e;
+    res.push({ from, to });
+  }
+  return res;
+}
+
+/**
+ * Copies `working` and the optional `times` of a day pattern or exception into `res` (in the
+ * schema's key order), or returns false when they are invalid.
+ */
+function fastWorking(v: Obj, res: Obj): boolean {
+  const working = v["working"];
+  if (typeof working !== "boolean") return false;
+  res["working"] = working;
+  if ("times" in v) {
+    const tv = v["times"];
+    if (tv === undefined) res["times"] = undefined;
+    else {
+      const times = fastTimes(tv);
+      if (times === undefined || (working ? times.length === 0 : times.length > 0)) return false;
+      res["times"] = times;
+    }
+  }
+  return true;
+}
+
+function fastWeekDays(v: unknown): Obj | undefined {
+  if (!isRecord(v)) return undefined;
+  // Any key that is not a day name makes the strict object invalid.
+  for (const k in v) if (!(DAY_NAMES as readonly string[]).includes(k)) return undefined;
+  const res: Obj = {};
+  for (const name of DAY_NAMES) {
+    if (!(name in v)) continue;
+    const d = v[name];
+    if (d === undefined || d === null) {
+      res[name] = d;
+      continue;
+    }
+    if (!isRecord(d) || !keysIn2(d, "working", "times")) return undefined;
+    const day: Obj = {};
+    if (!fastWorking(d, day)) return undefined;
+    res[name] = day;
+  }
+  return res;
+}
+
+/** Copies an optional `name` (a string) into `res`; false when it is not one. */
+function fastName(v: Obj, res: Obj): boolean {
+  if (!("name" in v)) return true;
+  const name = v["name"];
+  if (name !== undefined && typeof name !== "string") return false;
+  res["name"] = name;
+  return true;
+}
+
+function fastWorkWeek(v: unknown): Obj | undefined {
+  if (!isRecord(v)) return undefined;
+  for (const k in v) if (k !== "name" && k !== "from" && k !== "to" && k !== "weekDays") return undefined;
+  const res: Obj = {};
+  if (!fastName(v, res)) return undefined;
+  const from = v["from"];
+  const to = v["to"];
+  if (!isDateString(from) || !isDateString(to) || from > to) return undefined;
+  res["from"] = from;
+  res["to"] = to;
+  const weekDays = fastWeekDays(v["weekDays"]);
+  if (weekDays === undefined) return undefined;
+  res["weekDays"] = weekDays;
+  return res;
+}
+
+function fastException(v: unknown): Obj | undefined {
+  if (!isRecord(v)) return undefined;
+  for (const k in v)
+    if (k !== "name" && k !== "from" && k !== "to" && k !== "working" && k !== "times" && k !== "recurrence")
+      return undefined;
+  const res: Obj = {};
+  if (!fastName(v, res)) return undefined;
+  const from = v["from"];
+  const to = v["to"];
+  if (!isDateString(from) || !isDateString(to) || from > to) return undefined;
+  res["from"] = from;
+  res["to"] = to;
+  if (!fastWorking(v, res)) return undefined;
+  if ("recurrence" in v) {
+    // Recurrences (a union of six shapes, with a default) are left to the general path.
+    if (v["recurrence"] !== undefined) return undefined;
+    res["recurrence"] = undefined;
+  }
+  return res;
+}
+
+function fastList(v: unknown, item: (x: unknown) => Obj | undefined): Obj[] | undefined {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) return undefined;
+  const res: Obj[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const x = item(v[i]);
+    if (x === undefined) return undefined;
+    res.push(x);
+  }
+  return res;
+}
+
+/**
+ * The validated copy of a valid, plain calendar (exactly the general path's value), or undefined
+ * when the general path must decide.
+ *
+ * @internal
+ */
+export function fastCalendar(input: unknown): Calendar | undefined {
+  if (!isRecord(input)) return undefined;
+  const id = input["id"];
+  const name = input["name"];
+  if (typeof id !== "string" || id.length === 0 || typeof name !== "string") return undefined;
+  const res: Obj = { id, name };
+  if ("parentId" in input) {
+    const parentId = input["parentId"];
+    if (parentId !== undefined && (typeof parentId !== "string" || parentId.length === 0)) return undefined;
+    res["parentId"] = parentId;
+  }
+  const wd = input["weekDays"];
+  const weekDays = wd === undefined ? {} : fastWeekDays(wd);
+  if (weekDays === undefined) return undefined;
+  res["weekDays"] = weekDays;
+  const workWeeks = fastList(input["workWeeks"], fastWorkWeek);
+  if (workWeeks === undefined) return undefined;
+  res["workWeeks"] = workWeeks;
+  const exceptions = fastList(input["exceptions"], fastException);
+  if (exceptions === undefined) return undefined;
+  res["exceptions"] = exceptions;
+  if ("timeZone" in input) {
+    // Checking a time zone builds an Intl formatter: the general path does it.
+    if (input["timeZone"] !== undefined) return undefined;
+    res["timeZone"] = undefined;
+  }
+  return res as Calendar;
 }

@@ -1,11 +1,5 @@
-import type { Duration, Money, Project } from "@pmokit/core";
-import {
-  CalendarSchema,
-  CustomFieldDefinitionSchema,
-  PmokitError,
-  ResourceSchema,
-  formatJsonPath,
-} from "@pmokit/core";
+import type { Duration, Money, Project, Resource } from "@pmokit/core";
+import { CustomFieldDefinitionSchema, PmokitError, formatJsonPath, safeParseCalendar } from "@pmokit/core";
 import { isCanonicalDateTime } from "./context.js";
 
 /**
@@ -13,8 +7,9 @@ import { isCanonicalDateTime } from "./context.js";
  * value itself from already validated pieces (hand-parsed dates, finite numbers, normalised
  * decimals), so for the many records (tasks, links, assignments) a full schema pass, which also
  * copies every object, is replaced by a check of exactly what parsing could still get wrong: empty
- * ids, non-finite numbers, ranges, and date strings. Calendars, resources and custom field
- * definitions, few and deeply structured, still go through their zod schemas. User-supplied JSON is
+ * ids, non-finite numbers, ranges, and date strings. Calendars go through core's calendar validator
+ * (`safeParseCalendar`, the complete calendar rules without zod) and custom field definitions, few,
+ * through their zod schema. User-supplied JSON is
  * validated with the zod schemas at the boundary (`parseProject`). A failure here is a reader bug or
  * an input we did not anticipate: `SCHEMA_VIOLATION` naming the JSON path. The fuzz test asserts that
  * whatever passes this check also passes the full `ProjectSchema`.
@@ -67,6 +62,27 @@ function badCustom(c: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+type CostRate = NonNullable<Resource["costRateTables"]["A"]>[number];
+const CURRENCY = /^[A-Z]{3}$/;
+function badCurrencyMoney(m: Money | undefined): boolean {
+  return m !== undefined && (badMoney(m) || !CURRENCY.test(m.currency));
+}
+function badRate(r: CostRate): boolean {
+  return (
+    badDate(r.effectiveFrom) ||
+    r.standardRate === undefined ||
+    badCurrencyMoney(r.standardRate) ||
+    badCurrencyMoney(r.overtimeRate) ||
+    badCurrencyMoney(r.costPerUse)
+  );
+}
+const RATE_TABLES = ["A", "B", "C", "D", "E"] as const;
+const RESOURCE_STRINGS = ["role", "group", "email", "materialLabel", "notes"] as const;
+function badOptionalStrings(r: Resource): string | undefined {
+  for (const k of RESOURCE_STRINGS) if (r[k] !== undefined && typeof r[k] !== "string") return k;
+  return undefined;
+}
+
 function keys(path: readonly PropertyKey[] | undefined): (string | number)[] {
   return (path ?? []).map((k) => (typeof k === "number" ? k : String(k)));
 }
@@ -79,10 +95,19 @@ function findProblem(p: Project): Problem | undefined {
   if (badRequiredId(p.id)) return [["id"], "a non-empty id"];
   const s = p.settings;
   if (badRequiredId(s.defaultCalendarId)) return [["settings", "defaultCalendarId"], "a non-empty id"];
-  // Calendars, resources and field definitions are few and deeply structured: the full schema.
+  // Calendars: the complete calendar rules (core's zod-free validator).
   for (let i = 0; i < p.calendars.length; i++) {
-    const r = CalendarSchema.safeParse(p.calendars[i]);
-    if (!r.success) return [["calendars", i, ...keys(r.error.issues[0]?.path)], r.error.issues[0]!.message];
+    const r = safeParseCalendar(p.calendars[i]);
+    if (!r.ok) {
+      const issue = (r.error.details as { issues?: { path: string; message: string }[] } | undefined)
+        ?.issues?.[0];
+      // The validator's path is dotted and starts with "calendar"; calendar keys contain no dots.
+      const below = (issue?.path ?? "")
+        .split(".")
+        .slice(1)
+        .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+      return [["calendars", i, ...below], issue?.message ?? r.error.message];
+    }
   }
   const defs = p.customFieldDefinitions ?? [];
   for (let i = 0; i < defs.length; i++) {
@@ -171,10 +196,21 @@ function findProblem(p: Project): Problem | undefined {
   }
   const res = p.resources;
   for (let i = 0; i < res.length; i++) {
-    const z = ResourceSchema.safeParse(res[i]);
-    if (!z.success) return [["resources", i, ...keys(z.error.issues[0]?.path)], z.error.issues[0]!.message];
     const r = res[i]!;
     if (badRequiredId(r.id) || badId(r.calendarId)) return [["resources", i, "id"], "non-empty ids"];
+    if (typeof r.name !== "string") return [["resources", i, "name"], "a string"];
+    if (r.type !== "work" && r.type !== "material" && r.type !== "cost")
+      return [["resources", i, "type"], "work, material or cost"];
+    const opt = badOptionalStrings(r);
+    if (opt !== undefined) return [["resources", i, opt], "a string"];
+    for (let k = 0; k < r.skills.length; k++)
+      if (typeof r.skills[k] !== "string") return [["resources", i, "skills", k], "a string"];
+    for (const table of RATE_TABLES) {
+      const rows = r.costRateTables[table];
+      if (rows === undefined) continue;
+      for (let k = 0; k < rows.length; k++)
+        if (badRate(rows[k]!)) return [["resources", i, "costRateTables", table, k], "a valid cost rate"];
+    }
     if (badNumber(r.maxUnits, 0)) return [["resources", i, "maxUnits"], "a number ≥ 0"];
     for (let a = 0; a < r.availability.length; a++) {
       const av = r.availability[a]!;

@@ -1,92 +1,315 @@
 import type { CalendarException, DayPattern, WeekDays, WorkingTime } from "@pmokit/core";
 import { DAY_NAMES } from "@pmokit/core";
 
-/** A node of P6's parenthesised calendar format: `(0||name(k|v|k|v)(children...))`. */
-export interface ClndrNode {
-  readonly name: string;
-  readonly attrs: Readonly<Record<string, string>>;
-  readonly children: ClndrNode[];
-}
+// P6's calendar blob (`clndr_data`) is a parenthesised tree:
+//
+//   (0||CalendarData()(
+//     (0||DaysOfWeek()( (0||1()()) (0||2()( (0||0(s|08:00|f|12:00)()) ... )) ... ))
+//     (0||VIEW(ShowTotal|Y)())
+//     (0||Exceptions()( (0||0(d|41519)()) (0||1(d|41155)( (0||0(s|8:00|f|12:00)()) )) ... ))))
+//
+// A node is `(`, anything up to `||`, its name up to `(`, its attributes `k|v|k|v` up to `)`, then
+// its children in `(` ... `)` and a closing `)`. P6 pretty-prints with spaces, line breaks and DEL
+// (0x7F) between nodes. The decoder reads the blob in one pass and builds only the calendar: no
+// node tree, no attribute maps. Names, keys and values are compared trimmed, as
+// `String.prototype.trim` trims.
 
 const MAX_DEPTH = 32;
 
+/** Whether a character is skipped between nodes: P6 pretty-prints with spaces, line breaks and DEL. */
+function isGap(c: number): boolean {
+  return c <= 32 || c === 127;
+}
+
+/** Whether `String.prototype.trim` removes this character (WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The parse position and the range of the last trimmed token (one parse at a time: synchronous). */
+let pos = 0;
+let tokFrom = 0;
+let tokTo = 0;
+
+/** Sets `tokFrom`/`tokTo` to `[from, to)` trimmed. */
+function trimRange(text: string, from: number, to: number): void {
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+  tokFrom = from;
+  tokTo = to;
+}
+
+/** Whether the trimmed token is `word`. */
+function tokenIs(text: string, word: string): boolean {
+  return tokTo - tokFrom === word.length && text.startsWith(word, tokFrom);
+}
+
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
 /**
- * Parses the `clndr_data` blob of an XER `CALENDAR` row into a node tree.
- * Returns `undefined` when the text is not in the expected format (callers warn and fall back).
+ * Minutes of the trimmed token as a time `H:mm`/`HH:mm` (0..1440), or -1 when it is not one. A
+ * finish of `00:00` means midnight at the end of the day; `24:mm` is valid only as `24:00`.
  */
-export function parseClndrTree(text: string): ClndrNode | undefined {
-  let i = 0;
-  const n = text.length;
-  // P6 pretty-prints the blob with spaces, line breaks and DEL (0x7F) characters between nodes.
-  const skip = (): void => {
-    while (i < n && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 127)) i++;
-  };
-  const node = (depth: number): ClndrNode | undefined => {
-    if (depth > MAX_DEPTH || text.charCodeAt(i) !== 40) return undefined;
-    i++;
-    const bars = text.indexOf("||", i);
-    if (bars < 0) return undefined;
-    i = bars + 2;
-    const open = text.indexOf("(", i);
-    if (open < 0) return undefined;
-    const name = text.slice(i, open);
-    const closeAttrs = text.indexOf(")", open);
-    if (closeAttrs < 0) return undefined;
-    const parts = text.slice(open + 1, closeAttrs).split("|");
-    const attrs: Record<string, string> = {};
-    for (let k = 0; k + 1 < parts.length; k += 2) attrs[parts[k]!.trim()] = parts[k + 1]!.trim();
-    i = closeAttrs + 1;
-    if (text.charCodeAt(i) !== 40) return undefined;
-    i++;
-    const kids: ClndrNode[] = [];
-    skip();
-    while (i < n && text.charCodeAt(i) === 40) {
-      const c = node(depth + 1);
-      if (!c) return undefined;
-      kids.push(c);
-      skip();
+function tokenMinutes(text: string, isFinish: boolean): number {
+  const colon = tokTo - tokFrom - 3;
+  if ((colon !== 1 && colon !== 2) || text.charCodeAt(tokFrom + colon) !== 58) return -1;
+  const h1 = digit(text, tokFrom);
+  const h2 = colon === 2 ? digit(text, tokFrom + 1) : 0;
+  const m1 = digit(text, tokFrom + colon + 1);
+  const m2 = digit(text, tokFrom + colon + 2);
+  if (h1 < 0 || h2 < 0 || m1 < 0 || m2 < 0) return -1;
+  const h = colon === 2 ? h1 * 10 + h2 : h1;
+  const mi = m1 * 10 + m2;
+  if (h > 24 || mi > 59) return -1;
+  if (isFinish && h === 0 && mi === 0) return 1440;
+  if (h === 24) return mi === 0 ? 1440 : -1;
+  return h * 60 + mi;
+}
+
+/** `HH:mm` of minutes 0..1440 (1440 is `24:00`), built once. */
+const HHMM: string[] = [];
+function hhmm(minutes: number): string {
+  if (HHMM.length === 0)
+    for (let m = 0; m <= 1440; m++) {
+      const h = Math.floor(m / 60);
+      const mi = m % 60;
+      HHMM.push(`${h < 10 ? "0" : ""}${h}:${mi < 10 ? "0" : ""}${mi}`);
     }
-    if (text.charCodeAt(i) !== 41) return undefined;
-    i++;
-    if (text.charCodeAt(i) !== 41) return undefined;
-    i++;
-    return { name: name.trim(), attrs, children: kids };
-  };
-  while (i < n && text.charCodeAt(i) !== 40) i++;
-  return node(0);
+  return HHMM[minutes]!;
 }
 
-/** `H:mm`/`HH:mm` → `HH:mm`; a finish of `00:00` means midnight at the end of the day. */
-function time(v: string | undefined, isFinish: boolean): string | undefined {
-  if (v === undefined) return undefined;
-  const m = /^(\d{1,2}):(\d{2})$/.exec(v);
-  if (!m) return undefined;
-  const h = Number(m[1]);
-  const mi = Number(m[2]);
-  if (h > 24 || mi > 59) return undefined;
-  if (isFinish && h === 0 && mi === 0) return "24:00";
-  if (h === 24) return mi === 0 ? "24:00" : undefined;
-  return `${String(h).padStart(2, "0")}:${m[2]}`;
+/** What a node is to the decoder, from its parent and name. */
+const Kind = {
+  /** The outermost node (`CalendarData`). */
+  Top: 0,
+  /** A child of the outermost node. */
+  Root: 1,
+  /** Anything the decoder does not read, and its subtree. */
+  Skip: 2,
+  /** The first `DaysOfWeek` child of the outermost node. */
+  Week: 3,
+  Day: 4,
+  /** The first `Exceptions` child of the outermost node. */
+  Exceptions: 5,
+  Exception: 6,
+  /** A working time range: a child of a day or an exception. */
+  Time: 7,
+} as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+/** Working time ranges of the day or exception being read, as minute pairs; -1 marks an invalid range. */
+const spans: number[] = [];
+let spansBad = false;
+
+/** The decoder's output while it runs. */
+interface Out {
+  weekDays: Record<string, DayPattern>;
+  exceptions: Array<{ serial: number; e: CalendarException }>;
+  dayProblems: string[];
+  exceptionProblems: string[];
+  seenWeek: boolean;
+  seenExceptions: boolean;
 }
 
-function toMinutes(t: string): number {
-  return t === "24:00" ? 1440 : Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-}
+/** Attribute values of the node being read: `[from, to)` of the last `s`, `f` and `d` (-1 when absent). */
+let sFrom = -1;
+let sTo = -1;
+let fFrom = -1;
+let fTo = -1;
+let dFrom = -1;
+let dTo = -1;
 
-function times(nodes: readonly ClndrNode[]): WorkingTime[] | undefined {
-  const out: WorkingTime[] = [];
-  for (const c of nodes) {
-    const from = time(c.attrs["s"], false);
-    const to = time(c.attrs["f"], true);
-    if (from === undefined || to === undefined) return undefined;
-    if (toMinutes(from) >= toMinutes(to)) return undefined;
-    out.push({ from, to });
+/**
+ * Reads the attributes `k|v|k|v` in `[from, to)` in one pass and records where the values of the
+ * keys `s`, `f` and `d` are (the last one when a key repeats; an odd trailing key has no value).
+ */
+function readAttrs(text: string, from: number, to: number): void {
+  sFrom = sTo = fFrom = fTo = dFrom = dTo = -1;
+  if (to === from) return;
+  let a = from;
+  let isKey = true;
+  let key = 0;
+  for (let p = from; ; p++) {
+    if (p < to && text.charCodeAt(p) !== 124) continue;
+    if (isKey) {
+      trimRange(text, a, p);
+      key = tokTo - tokFrom === 1 ? text.charCodeAt(tokFrom) : 0;
+    } else if (key === 115) {
+      sFrom = a;
+      sTo = p;
+    } else if (key === 102) {
+      fFrom = a;
+      fTo = p;
+    } else if (key === 100) {
+      dFrom = a;
+      dTo = p;
+    }
+    isKey = !isKey;
+    if (p >= to) return;
+    a = p + 1;
   }
-  out.sort((a, b) => toMinutes(a.from) - toMinutes(b.from));
-  for (let k = 1; k < out.length; k++)
-    if (toMinutes(out[k]!.from) < toMinutes(out[k - 1]!.to)) return undefined;
+}
+
+/** Working times from `spans` (sorted by start), or `undefined` when invalid or overlapping. */
+function takeTimes(): WorkingTime[] | undefined {
+  if (spansBad) return undefined;
+  const n = spans.length / 2;
+  if (n > 1) {
+    // Usually one to three ranges, already in order: an insertion sort by start keeps the input
+    // order of equal starts, like a stable sort.
+    for (let i = 1; i < n; i++) {
+      const f = spans[2 * i]!;
+      const t = spans[2 * i + 1]!;
+      let j = i - 1;
+      while (j >= 0 && spans[2 * j]! > f) {
+        spans[2 * j + 2] = spans[2 * j]!;
+        spans[2 * j + 3] = spans[2 * j + 1]!;
+        j--;
+      }
+      spans[2 * j + 2] = f;
+      spans[2 * j + 3] = t;
+    }
+    for (let i = 1; i < n; i++) if (spans[2 * i]! < spans[2 * i - 1]!) return undefined;
+  }
+  const out: WorkingTime[] = [];
+  for (let i = 0; i < n; i++) out.push({ from: hhmm(spans[2 * i]!), to: hhmm(spans[2 * i + 1]!) });
   return out;
 }
+
+/**
+ * Reads the node at `pos` (which holds `(`) with the given parent kind, and its subtree. Returns
+ * false when the text is not in the format.
+ */
+function readNode(text: string, depth: number, parent: Kind, out: Out): boolean {
+  if (depth > MAX_DEPTH || text.charCodeAt(pos) !== 40) return false;
+  // The header `(…||name(attrs)`, scanned by hand: nodes are short and many.
+  const n = text.length;
+  let p = pos + 1;
+  while (p + 1 < n && !(text.charCodeAt(p) === 124 && text.charCodeAt(p + 1) === 124)) p++;
+  if (p + 1 >= n) return false;
+  const bars = p;
+  p += 2;
+  while (p < n && text.charCodeAt(p) !== 40) p++;
+  if (p >= n) return false;
+  const open = p;
+  while (p < n && text.charCodeAt(p) !== 41) p++;
+  if (p >= n) return false;
+  const close = p;
+  let kind: Kind = Kind.Skip;
+  let serial = 0;
+  let dayNumber = 0;
+  let problem: string | undefined;
+  switch (parent) {
+    case Kind.Top:
+      kind = Kind.Root;
+      break;
+    case Kind.Root:
+      trimRange(text, bars + 2, open);
+      if (!out.seenWeek && tokenIs(text, "DaysOfWeek")) {
+        out.seenWeek = true;
+        kind = Kind.Week;
+      } else if (!out.seenExceptions && tokenIs(text, "Exceptions")) {
+        out.seenExceptions = true;
+        kind = Kind.Exceptions;
+      }
+      break;
+    case Kind.Week: {
+      kind = Kind.Day;
+      dayNumber = Number(text.slice(bars + 2, open));
+      if (!Number.isInteger(dayNumber) || dayNumber < 1 || dayNumber > 7)
+        problem = `unknown day '${text.slice(bars + 2, open).trim()}'`;
+      spans.length = 0;
+      spansBad = false;
+      break;
+    }
+    case Kind.Exceptions: {
+      kind = Kind.Exception;
+      readAttrs(text, open + 1, close);
+      let d: string | undefined;
+      if (dFrom >= 0) {
+        trimRange(text, dFrom, dTo);
+        d = text.slice(tokFrom, tokTo);
+      }
+      serial = Number(d);
+      if (!Number.isInteger(serial) || serial < 0 || serial > 2_958_465)
+        problem = `invalid exception date '${d ?? ""}'`;
+      spans.length = 0;
+      spansBad = false;
+      break;
+    }
+    case Kind.Day:
+    case Kind.Exception: {
+      kind = Kind.Time;
+      readAttrs(text, open + 1, close);
+      let from = -1;
+      let to = -1;
+      if (sFrom >= 0 && fFrom >= 0) {
+        trimRange(text, sFrom, sTo);
+        from = tokenMinutes(text, false);
+        trimRange(text, fFrom, fTo);
+        to = tokenMinutes(text, true);
+      }
+      if (from < 0 || to < 0 || from >= to) spansBad = true;
+      else spans.push(from, to);
+      break;
+    }
+    default:
+      break;
+  }
+  pos = close + 1;
+  if (text.charCodeAt(pos) !== 40) return false;
+  pos++;
+  while (pos < n && isGap(text.charCodeAt(pos))) pos++;
+  while (pos < n && text.charCodeAt(pos) === 40) {
+    if (!readNode(text, depth + 1, kind === Kind.Time ? Kind.Skip : kind, out)) return false;
+    while (pos < n && isGap(text.charCodeAt(pos))) pos++;
+  }
+  if (text.charCodeAt(pos) !== 41 || text.charCodeAt(pos + 1) !== 41) return false;
+  pos += 2;
+  if (kind === Kind.Day) {
+    if (problem !== undefined) out.dayProblems.push(problem);
+    else {
+      const t = takeTimes();
+      if (t === undefined) out.dayProblems.push(`invalid working times on day ${dayNumber}`);
+      else
+        out.weekDays[DAY_NAMES[dayNumber - 1]!] =
+          t.length === 0 ? { working: false } : { working: true, times: t };
+    }
+  } else if (kind === Kind.Exception) {
+    if (problem !== undefined) out.exceptionProblems.push(problem);
+    else {
+      const date = serialDayToIso(serial);
+      const t = takeTimes();
+      if (t === undefined) out.exceptionProblems.push(`invalid working times on exception ${date}`);
+      else
+        out.exceptions.push({
+          serial,
+          e:
+            t.length === 0
+              ? { from: date, to: date, working: false }
+              : { from: date, to: date, working: true, times: t },
+        });
+    }
+  }
+  return true;
+}
+
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
 
 /** Serial day (days since 1899-12-30) → ISO date. */
 export function serialDayToIso(serial: number): string {
@@ -104,7 +327,7 @@ export function serialDayToIso(serial: number): string {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999 || !Number.isFinite(serial))
     return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
-  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  return `${y >= 1000 ? y : String(y).padStart(4, "0")}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 /** Calendar content decoded from `clndr_data`, with problems found. */
@@ -120,49 +343,27 @@ export interface DecodedClndr {
  * exception without times is a non-working day, with times a working day.
  */
 export function decodeClndr(text: string): DecodedClndr | undefined {
-  const root = parseClndrTree(text);
-  if (!root) return undefined;
-  const problems: string[] = [];
-  const weekDays: Record<string, DayPattern> = {};
+  pos = text.indexOf("(");
+  if (pos < 0) return undefined;
+  const out: Out = {
+    weekDays: {},
+    exceptions: [],
+    dayProblems: [],
+    exceptionProblems: [],
+    seenWeek: false,
+    seenExceptions: false,
+  };
+  if (!readNode(text, 0, Kind.Top, out)) return undefined;
+  // By date; the sort is stable, so equal dates keep their order in the blob.
+  const ex = out.exceptions;
+  let sorted = true;
+  for (let i = 1; i < ex.length && sorted; i++) sorted = ex[i - 1]!.serial <= ex[i]!.serial;
+  if (!sorted) ex.sort((a, b) => a.serial - b.serial);
   const exceptions: CalendarException[] = [];
-  const find = (n: ClndrNode, name: string): ClndrNode | undefined => n.children.find((c) => c.name === name);
-  const dow = find(root, "DaysOfWeek");
-  if (dow) {
-    for (const d of dow.children) {
-      const k = Number(d.name);
-      if (!Number.isInteger(k) || k < 1 || k > 7) {
-        problems.push(`unknown day '${d.name}'`);
-        continue;
-      }
-      const t = times(d.children);
-      if (t === undefined) {
-        problems.push(`invalid working times on day ${k}`);
-        continue;
-      }
-      weekDays[DAY_NAMES[k - 1]!] = t.length === 0 ? { working: false } : { working: true, times: t };
-    }
-  }
-  const exc = find(root, "Exceptions");
-  if (exc) {
-    for (const e of exc.children) {
-      const serial = Number(e.attrs["d"]);
-      if (!Number.isInteger(serial) || serial < 0 || serial > 2_958_465) {
-        problems.push(`invalid exception date '${e.attrs["d"] ?? ""}'`);
-        continue;
-      }
-      const date = serialDayToIso(serial);
-      const t = times(e.children);
-      if (t === undefined) {
-        problems.push(`invalid working times on exception ${date}`);
-        continue;
-      }
-      exceptions.push(
-        t.length === 0
-          ? { from: date, to: date, working: false }
-          : { from: date, to: date, working: true, times: t },
-      );
-    }
-  }
-  exceptions.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  return { weekDays: weekDays as WeekDays, exceptions, problems };
+  for (const x of ex) exceptions.push(x.e);
+  return {
+    weekDays: out.weekDays as WeekDays,
+    exceptions,
+    problems: out.dayProblems.concat(out.exceptionProblems),
+  };
 }

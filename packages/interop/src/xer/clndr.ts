@@ -81,6 +81,21 @@ function tokenMinutes(text: string, isFinish: boolean): number {
   return h * 60 + mi;
 }
 
+/** The trimmed token as a number: plain digits read directly, anything else as `Number` reads it. */
+function tokenSerial(text: string): number {
+  const len = tokTo - tokFrom;
+  if (len > 0 && len <= 7) {
+    let v = 0;
+    for (let i = tokFrom; i < tokTo; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return Number(text.slice(tokFrom, tokTo));
+      v = v * 10 + c;
+    }
+    return v;
+  }
+  return Number(text.slice(tokFrom, tokTo));
+}
+
 /** `HH:mm` of minutes 0..1440 (1440 is `24:00`), built once. */
 const HHMM: string[] = [];
 function hhmm(minutes: number): string {
@@ -119,7 +134,9 @@ let spansBad = false;
 /** The decoder's output while it runs. */
 interface Out {
   weekDays: Record<string, DayPattern>;
-  exceptions: Array<{ serial: number; e: CalendarException }>;
+  exceptions: CalendarException[];
+  /** Serial day of each exception (for the sort by date). */
+  serials: number[];
   dayProblems: string[];
   exceptionProblems: string[];
   seenWeek: boolean;
@@ -165,10 +182,14 @@ function readAttrs(text: string, from: number, to: number): void {
   }
 }
 
+/** The result of {@link takeTimes} for no ranges (never put in a calendar). */
+const NO_TIMES: readonly WorkingTime[] = Object.freeze([]);
+
 /** Working times from `spans` (sorted by start), or `undefined` when invalid or overlapping. */
-function takeTimes(): WorkingTime[] | undefined {
+function takeTimes(): readonly WorkingTime[] | undefined {
   if (spansBad) return undefined;
   const n = spans.length / 2;
+  if (n === 0) return NO_TIMES;
   if (n > 1) {
     // Usually one to three ranges, already in order: an insertion sort by start keeps the input
     // order of equal starts, like a stable sort.
@@ -240,14 +261,13 @@ function readNode(text: string, depth: number, parent: Kind, out: Out): boolean 
     case Kind.Exceptions: {
       kind = Kind.Exception;
       readAttrs(text, open + 1, close);
-      let d: string | undefined;
+      serial = -1;
       if (dFrom >= 0) {
         trimRange(text, dFrom, dTo);
-        d = text.slice(tokFrom, tokTo);
+        serial = tokenSerial(text);
       }
-      serial = Number(d);
       if (!Number.isInteger(serial) || serial < 0 || serial > 2_958_465)
-        problem = `invalid exception date '${d ?? ""}'`;
+        problem = `invalid exception date '${dFrom >= 0 ? text.slice(tokFrom, tokTo) : ""}'`;
       spans.length = 0;
       spansBad = false;
       break;
@@ -288,7 +308,7 @@ function readNode(text: string, depth: number, parent: Kind, out: Out): boolean 
       if (t === undefined) out.dayProblems.push(`invalid working times on day ${dayNumber}`);
       else
         out.weekDays[DAY_NAMES[dayNumber - 1]!] =
-          t.length === 0 ? { working: false } : { working: true, times: t };
+          t.length === 0 ? { working: false } : { working: true, times: t as WorkingTime[] };
     }
   } else if (kind === Kind.Exception) {
     if (problem !== undefined) out.exceptionProblems.push(problem);
@@ -296,14 +316,14 @@ function readNode(text: string, depth: number, parent: Kind, out: Out): boolean 
       const date = serialDayToIso(serial);
       const t = takeTimes();
       if (t === undefined) out.exceptionProblems.push(`invalid working times on exception ${date}`);
-      else
-        out.exceptions.push({
-          serial,
-          e:
-            t.length === 0
-              ? { from: date, to: date, working: false }
-              : { from: date, to: date, working: true, times: t },
-        });
+      else {
+        out.serials.push(serial);
+        out.exceptions.push(
+          t.length === 0
+            ? { from: date, to: date, working: false }
+            : { from: date, to: date, working: true, times: t as WorkingTime[] },
+        );
+      }
     }
   }
   return true;
@@ -348,6 +368,7 @@ export function decodeClndr(text: string): DecodedClndr | undefined {
   const out: Out = {
     weekDays: {},
     exceptions: [],
+    serials: [],
     dayProblems: [],
     exceptionProblems: [],
     seenWeek: false,
@@ -355,12 +376,15 @@ export function decodeClndr(text: string): DecodedClndr | undefined {
   };
   if (!readNode(text, 0, Kind.Top, out)) return undefined;
   // By date; the sort is stable, so equal dates keep their order in the blob.
-  const ex = out.exceptions;
+  let exceptions = out.exceptions;
+  const serials = out.serials;
   let sorted = true;
-  for (let i = 1; i < ex.length && sorted; i++) sorted = ex[i - 1]!.serial <= ex[i]!.serial;
-  if (!sorted) ex.sort((a, b) => a.serial - b.serial);
-  const exceptions: CalendarException[] = [];
-  for (const x of ex) exceptions.push(x.e);
+  for (let i = 1; i < serials.length && sorted; i++) sorted = serials[i - 1]! <= serials[i]!;
+  if (!sorted)
+    exceptions = serials
+      .map((serial, i) => ({ serial, i }))
+      .sort((a, b) => a.serial - b.serial)
+      .map((x) => out.exceptions[x.i]!);
   return {
     weekDays: out.weekDays as WeekDays,
     exceptions,

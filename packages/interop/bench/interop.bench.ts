@@ -1,7 +1,10 @@
 // Interop benchmark: a generated 100,000-task MSPDI file (read and write), a generated
 // 100,000-activity XER and the largest shared XER, each side by side with the bare parse of the same
-// text (our tokenizer alone, and fast-xml-parser for XML). Each measurement runs in a fresh child
-// process so peak memory (max RSS) is comparable. Prints medians and ratios.
+// text: our own tokenizers alone (the strictest baseline: a lexer with empty handlers), and
+// independent parsers a user would reach for: saxes (a SAX parser, run with no handlers), fast-xml-
+// parser (builds a JavaScript object), and for XER a plain `split` into lines and cells. Each
+// measurement runs in a fresh child process so peak memory (max RSS) is comparable. Prints medians
+// and ratios.
 //
 //   pnpm -C packages/interop bench            (tsx --conditions=@pmokit/source)
 //   BENCH_ONLY=xer pnpm -C packages/interop bench   (XER part only; BENCH_ONLY=mspdi for MSPDI only)
@@ -11,6 +14,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { XMLParser } from "fast-xml-parser";
+import { SaxesParser } from "saxes";
 import { parseXml, readMspdi, readXer, tokenizeXer, tokenizeXml, writeMspdi } from "@pmokit/interop";
 import { generateMspdiMsProject, generateProject, generateXer, generateXerP6 } from "./generate.js";
 
@@ -26,10 +30,13 @@ const ops: Record<string, (text: string) => unknown> = {
     return n;
   },
   "mspdi:tree": (t) => parseXml(t),
+  "mspdi:saxes": (t) => new SaxesParser().write(t).close(),
   "mspdi:fast-xml-parser": (t) => new XMLParser().parse(t),
   "mspdi:read": (t) => readMspdi(t).project.tasks.length,
   "mspdi:read-drop-unmapped": (t) => readMspdi(t, { keepUnmapped: false }).project.tasks.length,
   "xer:tokenize": (t) => tokenizeXer(t).tables.size,
+  // What a user would write: lines, then tab-separated cells.
+  "xer:split": (t) => t.split("\n").map((line) => line.split("\t")).length,
   // The floor of building the output: V8's native JSON.parse of the reader's own result (prepared
   // untimed in the child). No reader can build those objects for less.
   "mspdi:output-json-parse": () => JSON.parse(outputJson).length,
@@ -110,6 +117,7 @@ if (ONLY !== "xer") {
     "mspdi:tokenize",
     "mspdi:tree",
     "mspdi:fast-xml-parser",
+    "mspdi:saxes",
     "mspdi:read",
     "mspdi:read-drop-unmapped",
     "mspdi:output-json-parse",
@@ -118,7 +126,7 @@ if (ONLY !== "xer") {
   const base = rows[0]![1];
   for (const [op, r] of rows)
     console.log(
-      `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / base.cpu).toFixed(2)}× tokenizer cpu (${(r.median / base.median).toFixed(2)}× wall)  ${(r.cpu / rows[1]![1].cpu).toFixed(2)}× parseXml cpu  ${(r.cpu / rows[2]![1].cpu).toFixed(2)}× fast-xml-parser cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
+      `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / base.cpu).toFixed(2)}× tokenizer cpu (${(r.median / base.median).toFixed(2)}× wall)  ${(r.cpu / rows[1]![1].cpu).toFixed(2)}× parseXml cpu  ${(r.cpu / rows[2]![1].cpu).toFixed(2)}× fast-xml-parser cpu  ${(r.cpu / rows[3]![1].cpu).toFixed(2)}× saxes cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
     );
 
   // The same number of tasks shaped like MS Project's own XML (about 70 fields per task, a baseline,
@@ -130,14 +138,16 @@ if (ONLY !== "xer") {
   );
   const mt = child("mspdi:tokenize", mspFile);
   const mtree = child("mspdi:tree", mspFile, 1);
+  const msax = child("mspdi:saxes", mspFile);
   for (const [op, r] of [
     ["mspdi:tokenize", mt],
     ["mspdi:tree (1 run)", mtree],
+    ["mspdi:saxes", msax],
     ["mspdi:read", child("mspdi:read", mspFile)],
     ["mspdi:output-json-parse", child("mspdi:output-json-parse", mspFile)],
   ] as const)
     console.log(
-      `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / mt.cpu).toFixed(2)}× tokenizer cpu (${(r.median / mt.median).toFixed(2)}× wall)  ${(r.cpu / mtree.cpu).toFixed(2)}× parseXml cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
+      `  ${op.padEnd(26)} wall ${r.median.toFixed(0).padStart(6)} ms  cpu ${r.cpu.toFixed(0).padStart(6)} ms  ${(r.cpu / mt.cpu).toFixed(2)}× tokenizer cpu (${(r.median / mt.median).toFixed(2)}× wall)  ${(r.cpu / mtree.cpu).toFixed(2)}× parseXml cpu  ${(r.cpu / msax.cpu).toFixed(2)}× saxes cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
     );
 }
 
@@ -168,17 +178,19 @@ if (existsSync(shared)) {
 for (const [label, file, runs] of ONLY === "mspdi" ? [] : xerFiles) {
   console.log(`\nXER ${label}, ${(statSync(file).size / 2 ** 20).toFixed(2)} MiB`);
   const tok = child("xer:tokenize", file, runs);
+  const split = child("xer:split", file, runs);
   const read = child("xer:read", file, runs);
   const floor = child("xer:output-json-parse", file, runs);
   console.log(
     `  xer:tokenize   wall ${tok.median.toFixed(2).padStart(8)} ms  cpu ${tok.cpu.toFixed(2).padStart(8)} ms  1.00×  peak RSS ${tok.maxRssMb.toFixed(0)} MiB`,
   );
   for (const [op, r] of [
+    ["xer:split", split],
     ["xer:read", read],
     ["output JSON.parse", floor],
   ] as const)
     console.log(
-      `  ${op.padEnd(17)} wall ${r.median.toFixed(2).padStart(8)} ms  cpu ${r.cpu.toFixed(2).padStart(8)} ms  ${(r.cpu / tok.cpu).toFixed(2)}× tokenizer cpu (${(r.median / tok.median).toFixed(2)}× wall)  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
+      `  ${op.padEnd(17)} wall ${r.median.toFixed(2).padStart(8)} ms  cpu ${r.cpu.toFixed(2).padStart(8)} ms  ${(r.cpu / tok.cpu).toFixed(2)}× tokenizer cpu (${(r.median / tok.median).toFixed(2)}× wall)  ${(r.cpu / split.cpu).toFixed(2)}× split cpu  peak RSS ${r.maxRssMb.toFixed(0)} MiB`,
     );
 }
 console.log(

@@ -172,24 +172,26 @@ export function tokenizeXml(input: string, handler: XmlHandler, options: XmlToke
     const lt = input.indexOf("<", i);
     const end = lt < 0 ? n : lt;
     if (end > i) {
-      // Character data.
-      const raw = input.slice(i, end);
+      // Character data (it ends at the next '<', so it holds none).
       if (stack.length === 0) {
-        if (raw.trim() !== "") fail(input, i, "text outside the root element", "'<'", file);
+        if (input.slice(i, end).trim() !== "")
+          fail(input, i, "text outside the root element", "'<'", file);
       } else {
-        if (raw.length > maxText)
+        if (end - i > maxText)
           fail(input, i, "text node too long", `at most ${maxText} characters`, file, "LIMIT_EXCEEDED");
-        if (raw.indexOf("<") >= 0 || raw.indexOf("]]>") >= 0)
-          fail(input, i, "invalid character data", "text", file);
-        // Skip whitespace-only text (indentation).
+        // Whitespace-only text (indentation) is skipped without being copied out.
         let ws = true;
-        for (let k = 0; k < raw.length; k++) {
-          if (!isSpace(raw.charCodeAt(k))) {
+        for (let k = i; k < end; k++) {
+          if (!isSpace(input.charCodeAt(k))) {
             ws = false;
             break;
           }
         }
-        if (!ws) handler.text(decodeEntities(raw, input, i, file));
+        if (!ws) {
+          const raw = input.slice(i, end);
+          if (raw.indexOf("]]>") >= 0) fail(input, i, "invalid character data", "text", file);
+          handler.text(decodeEntities(raw, input, i, file));
+        }
       }
     }
     if (lt < 0) break;

@@ -6,6 +6,7 @@ import { expandRecurrence } from "./recurrence.js";
 import { DAY_NAMES, timeToMinutes } from "./primitives.js";
 import { validateCalendarInput } from "./validate.js";
 import type { Calendar, CalendarInput, DayPattern, WeekDays, WorkingTime } from "./schema.js";
+import { IntervalTimeline } from "./timeline.js";
 import type { WorkingCalendar } from "./types.js";
 
 /**
@@ -163,7 +164,7 @@ function hasWorking(levels: readonly Level[], exceptionsWork: boolean): boolean 
   return false;
 }
 
-class Compiled implements CompiledCalendar {
+class Compiled extends IntervalTimeline implements CompiledCalendar {
   readonly id: string;
   readonly name: string;
   readonly lineage: readonly string[];
@@ -173,16 +174,11 @@ class Compiled implements CompiledCalendar {
   private dayTo: EpochDay;
   private built = false;
   private readonly lazyHorizon: boolean;
-  private n = 0;
-  private starts = new Float64Array(0);
-  private ends = new Float64Array(0);
-  private cumEnd = new Float64Array(0);
   /** dayIdx[k] = index of the first interval starting at or after day (dayFrom + k). */
   private dayIdx = new Int32Array(0);
-  private lo = 0;
-  private hi = 0;
 
   constructor(chain: readonly Calendar[], horizon: { from: EpochDay; to: EpochDay } | undefined) {
+    super();
     const self = chain[0]!;
     this.id = self.id;
     this.name = self.name;
@@ -274,11 +270,11 @@ class Compiled implements CompiledCalendar {
     }
     this.starts = Float64Array.from(starts);
     this.ends = Float64Array.from(ends);
-    this.cumEnd = new Float64Array(n);
+    this.cum = new Float64Array(n);
     let acc = 0;
     for (let i = 0; i < n; i++) {
       acc += ends[i]! - starts[i]!;
-      this.cumEnd[i] = acc;
+      this.cum[i] = acc;
     }
     this.lo = this.dayFrom * 1440;
     this.hi = this.dayTo * 1440;
@@ -286,7 +282,7 @@ class Compiled implements CompiledCalendar {
   }
 
   /** Grows the horizon to cover [a, b] (minutes); false when the hard limits are already reached. */
-  private extend(a: number, b: number): boolean {
+  protected extend(a: number, b: number): boolean {
     if (this.built && a >= this.lo && b <= this.hi) return false;
     const from = Math.max(LIMIT_FROM, Math.min(this.dayFrom, Math.floor(a / 1440) - EXTEND_DAYS));
     const to = Math.min(LIMIT_TO, Math.max(this.dayTo, Math.ceil(b / 1440) + EXTEND_DAYS));
@@ -297,7 +293,7 @@ class Compiled implements CompiledCalendar {
     return true;
   }
 
-  private ensure(t: number): void {
+  protected ensure(t: number): void {
     if (!this.built || !(t >= this.lo && t <= this.hi)) {
       if (!Number.isFinite(t)) {
         throw new PmokitError("INVALID_INPUT", `Not a finite epoch minute: ${String(t)}`, {
@@ -327,121 +323,12 @@ class Compiled implements CompiledCalendar {
   }
 
   /** Index of the last interval with start <= t, or -1 (O(1) via the day index). */
-  private floor(t: number): number {
+  protected floor(t: number): number {
     const s = this.starts;
     const k = Math.floor(t / 1440) - this.dayFrom;
     let i = (k + 1 < this.dayIdx.length ? this.dayIdx[k + 1]! : this.n) - 1;
     while (i >= 0 && s[i]! > t) i--;
     return i;
-  }
-
-  /** Working minutes in [horizon start, t); requires lo <= t <= hi. */
-  private w(t: number): number {
-    const i = this.floor(t);
-    if (i < 0) return 0;
-    const e = this.ends[i]!;
-    return e > t ? this.cumEnd[i]! - (e - t) : this.cumEnd[i]!;
-  }
-
-  isWorking(t: EpochMinute): boolean {
-    this.ensure(t);
-    const i = this.floor(t);
-    return i >= 0 && t < this.ends[i]!;
-  }
-
-  nextWorkingStart(t: EpochMinute): EpochMinute {
-    this.ensure(t);
-    for (;;) {
-      const i = this.floor(t);
-      if (i >= 0 && t < this.ends[i]!) return t;
-      if (i + 1 < this.n) return this.starts[i + 1]!;
-      if (!this.extend(t, this.hi + 1)) throw this.noWorkAfter(t);
-    }
-  }
-
-  previousWorkingEnd(t: EpochMinute): EpochMinute {
-    this.ensure(t);
-    for (;;) {
-      // last interval with start < t
-      const i = this.floor(t) - (this.floorIsAt(t) ? 1 : 0);
-      if (i >= 0) return t <= this.ends[i]! ? t : this.ends[i]!;
-      if (!this.extend(this.lo - 1, t)) throw this.noWorkBefore(t);
-    }
-  }
-
-  private floorIsAt(t: number): boolean {
-    const i = this.floor(t);
-    return i >= 0 && this.starts[i] === t;
-  }
-
-  addWorkingMinutes(t: EpochMinute, minutes: number): EpochMinute {
-    if (minutes === 0) return t;
-    if (!Number.isFinite(minutes)) {
-      throw new PmokitError("INVALID_INPUT", `Working minutes must be finite, got ${String(minutes)}`, {
-        expected: "finite number",
-      });
-    }
-    this.ensure(t);
-    for (;;) {
-      const i0 = this.floor(t);
-      const c = this.cumEnd;
-      let wt = 0;
-      if (i0 >= 0) {
-        const e = this.ends[i0]!;
-        wt = e > t ? c[i0]! - (e - t) : c[i0]!;
-      }
-      const target = wt + minutes;
-      const n = this.n;
-      let lo = 0;
-      let hi = n;
-      if (minutes > 0) {
-        // gallop forward from the interval of t, then binary search
-        lo = i0 < 0 ? 0 : i0;
-        let step = 1;
-        hi = lo;
-        while (hi < n && c[hi]! < target) {
-          lo = hi + 1;
-          hi += step;
-          step <<= 1;
-        }
-        if (hi > n) hi = n;
-        // smallest i with cumEnd[i] >= target: the result is an end when it falls on a boundary
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (c[mid]! < target) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < n) return this.ends[lo]! - (c[lo]! - target);
-        if (!this.extend(t, this.hi + 1)) throw this.noWorkAfter(t);
-      } else {
-        if (target >= 0) {
-          // gallop backward from the interval of t, then binary search
-          hi = i0 < 0 ? 0 : i0 + 1 > n ? n : i0 + 1;
-          let step = 1;
-          lo = hi - 1;
-          while (lo >= 0 && c[lo]! > target) {
-            hi = lo;
-            lo -= step;
-            step <<= 1;
-          }
-          lo = lo < 0 ? 0 : lo;
-          // smallest i with cumEnd[i] > target: the result is a start when it falls on a boundary
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (c[mid]! <= target) lo = mid + 1;
-            else hi = mid;
-          }
-          if (lo < n) return this.ends[lo]! - (c[lo]! - target);
-        }
-        if (!this.extend(this.lo - 1, t)) throw this.noWorkBefore(t);
-      }
-    }
-  }
-
-  workingMinutesBetween(a: EpochMinute, b: EpochMinute): number {
-    this.ensure(a);
-    this.ensure(b);
-    return this.w(b) - this.w(a);
   }
 
   workingMinutesOnDay(day: EpochDay): number {
@@ -473,18 +360,11 @@ class Compiled implements CompiledCalendar {
     return out;
   }
 
-  private noWorkAfter(t: number): PmokitError {
+  protected noWork(t: number, after: boolean): PmokitError {
+    const limit = fromEpochDay(after ? this.dayTo : this.dayFrom);
     return new PmokitError(
       "NO_WORKING_TIME",
-      `Calendar '${this.id}' has no working time after ${fromEpochMinute(t)} (up to ${fromEpochDay(this.dayTo)})`,
-      { ids: [this.id], received: fromEpochMinute(t) },
-    );
-  }
-
-  private noWorkBefore(t: number): PmokitError {
-    return new PmokitError(
-      "NO_WORKING_TIME",
-      `Calendar '${this.id}' has no working time before ${fromEpochMinute(t)} (down to ${fromEpochDay(this.dayFrom)})`,
+      `Calendar '${this.id}' has no working time ${after ? "after" : "before"} ${fromEpochMinute(t)} (${after ? "up" : "down"} to ${limit})`,
       { ids: [this.id], received: fromEpochMinute(t) },
     );
   }

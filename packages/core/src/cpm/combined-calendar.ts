@@ -1,3 +1,4 @@
+import { IntervalTimeline } from "../calendar/timeline.js";
 import type { WorkingCalendar } from "../calendar/types.js";
 import { PmokitError } from "../errors.js";
 import { fromEpochMinute, toEpochDay } from "../time/local.js";
@@ -101,19 +102,14 @@ export interface CombinedCalendar extends WorkingCalendar {
   hasWorkingTime(a: EpochMinute, b: EpochMinute): boolean;
 }
 
-class Combined implements CombinedCalendar {
+class Combined extends IntervalTimeline implements CombinedCalendar {
   readonly id: string;
   readonly mode: "intersection" | "union";
   readonly parts: readonly WorkingCalendar[];
-  private lo = 0;
-  private hi = 0;
   private built = false;
-  private n = 0;
-  private starts = new Float64Array(0);
-  private ends = new Float64Array(0);
-  private cum = new Float64Array(0);
 
   constructor(mode: "intersection" | "union", parts: readonly WorkingCalendar[], id: string) {
+    super();
     this.mode = mode;
     this.parts = parts;
     this.id = id;
@@ -146,7 +142,7 @@ class Combined implements CombinedCalendar {
   }
 
   /** Grows the horizon to cover `[a, b]`; false when the limits are reached and nothing grew. */
-  private grow(a: number, b: number): boolean {
+  protected extend(a: number, b: number): boolean {
     if (!this.built) {
       const lo = Math.max(LIMIT_LO, Math.min(a - SPAN_BEFORE, LIMIT_HI - 1440));
       const hi = Math.min(LIMIT_HI, Math.max(b + SPAN_AFTER, lo + 1440));
@@ -163,14 +159,14 @@ class Combined implements CombinedCalendar {
     return true;
   }
 
-  private ensure(t: number): void {
+  protected ensure(t: number): void {
     if (this.built && t >= this.lo && t <= this.hi) return;
     if (!Number.isFinite(t)) {
       throw new PmokitError("INVALID_INPUT", `Not a finite epoch minute: ${String(t)}`, {
         expected: "finite number",
       });
     }
-    this.grow(t, t);
+    this.extend(t, t);
     if (t < this.lo || t > this.hi) {
       throw new PmokitError(
         "LIMIT_EXCEEDED",
@@ -185,7 +181,7 @@ class Combined implements CombinedCalendar {
   }
 
   /** Index of the last interval with start <= t, or -1. */
-  private floor(t: number): number {
+  protected floor(t: number): number {
     let lo = 0;
     let hi = this.n;
     while (lo < hi) {
@@ -196,15 +192,7 @@ class Combined implements CombinedCalendar {
     return lo - 1;
   }
 
-  /** Working minutes in [horizon start, t). */
-  private w(t: number): number {
-    const i = this.floor(t);
-    if (i < 0) return 0;
-    const e = this.ends[i]!;
-    return e > t ? this.cum[i]! - (e - t) : this.cum[i]!;
-  }
-
-  private noWork(t: number, after: boolean): PmokitError {
+  protected noWork(t: number, after: boolean): PmokitError {
     return new PmokitError(
       "NO_WORKING_TIME",
       `Calendar '${this.id}' (${this.mode} of ${this.parts.map((c) => c.id).join(", ")}) has no working time ${after ? "after" : "before"} ${fromEpochMinute(t)}`,
@@ -216,75 +204,6 @@ class Combined implements CombinedCalendar {
     this.ensure(a);
     this.ensure(b);
     return this.w(b) > this.w(a);
-  }
-
-  isWorking(t: EpochMinute): boolean {
-    this.ensure(t);
-    const i = this.floor(t);
-    return i >= 0 && t < this.ends[i]!;
-  }
-
-  nextWorkingStart(t: EpochMinute): EpochMinute {
-    this.ensure(t);
-    for (;;) {
-      const i = this.floor(t);
-      if (i >= 0 && t < this.ends[i]!) return t;
-      if (i + 1 < this.n) return this.starts[i + 1]!;
-      if (!this.grow(t, this.hi + 1)) throw this.noWork(t, true);
-    }
-  }
-
-  previousWorkingEnd(t: EpochMinute): EpochMinute {
-    this.ensure(t);
-    for (;;) {
-      let i = this.floor(t);
-      if (i >= 0 && this.starts[i] === t) i--;
-      if (i >= 0) return t <= this.ends[i]! ? t : this.ends[i]!;
-      if (!this.grow(this.lo - 1, t)) throw this.noWork(t, false);
-    }
-  }
-
-  addWorkingMinutes(t: EpochMinute, minutes: number): EpochMinute {
-    if (minutes === 0) return t;
-    if (!Number.isFinite(minutes)) {
-      throw new PmokitError("INVALID_INPUT", `Working minutes must be finite, got ${String(minutes)}`, {
-        expected: "finite number",
-      });
-    }
-    this.ensure(t);
-    for (;;) {
-      const target = this.w(t) + minutes;
-      const c = this.cum;
-      let lo = 0;
-      let hi = this.n;
-      if (minutes > 0) {
-        // smallest i with cum[i] >= target: an end when the result falls on a boundary
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (c[mid]! < target) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < this.n) return this.ends[lo]! - (c[lo]! - target);
-        if (!this.grow(t, this.hi + 1)) throw this.noWork(t, true);
-      } else {
-        if (target >= 0) {
-          // smallest i with cum[i] > target: a start when the result falls on a boundary
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (c[mid]! <= target) lo = mid + 1;
-            else hi = mid;
-          }
-          if (lo < this.n) return this.ends[lo]! - (c[lo]! - target);
-        }
-        if (!this.grow(this.lo - 1, t)) throw this.noWork(t, false);
-      }
-    }
-  }
-
-  workingMinutesBetween(a: EpochMinute, b: EpochMinute): number {
-    this.ensure(a);
-    this.ensure(b);
-    return this.w(b) - this.w(a);
   }
 }
 

@@ -24,7 +24,7 @@ import { compileModel } from "../simulation/compile.js";
 import type { SimulationWarning } from "../simulation/compile.js";
 import { createSampler } from "../simulation/kernel.js";
 import type { CorrelationInput, RiskEventInput, RiskModel } from "../simulation/model.js";
-import { histogram, summarize } from "../simulation/simulate.js";
+import { histogram, runOptions, summarize } from "../simulation/simulate.js";
 import type { DistributionSummary, Histogram } from "../simulation/simulate.js";
 
 /**
@@ -444,16 +444,7 @@ export function simulateProject(
   project: Project,
   options: ProjectSimulationOptions = {},
 ): ProjectSimulationResult {
-  const iterations = options.iterations ?? 5000;
-  if (!Number.isInteger(iterations) || iterations < 1)
-    inputError("iterations", "an integer >= 1", iterations);
-  const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER)
-    inputError("seed", "a non-negative safe integer", seed);
-  const blockSize = options.blockSize ?? 1000;
-  if (!Number.isInteger(blockSize) || blockSize < 1) inputError("blockSize", "an integer >= 1", blockSize);
-  const pct = options.percentile ?? 0.8;
-  if (!(pct > 0 && pct < 1)) inputError("percentile", "a probability in (0, 1)", pct);
+  const { iterations, seed, blockSize, percentile: pct } = runOptions(options, 5000);
   const method = options.quantileMethod ?? "inverse-cdf";
   const dialect = options.dialect ?? "msp";
   const warnings: ProjectSimulationWarning[] = [];

@@ -250,9 +250,22 @@ export interface SimulationPlan {
   readonly blocks: number;
 }
 
-/** @internal */
-export function planSimulation(cm: CompiledModel, options: SimulateOptions): SimulationPlan {
-  const iterations = options.iterations ?? 10000;
+/**
+ * The run options every Monte Carlo entry point takes, with defaults applied and checked: an
+ * `INVALID_INPUT` error names the first bad one.
+ *
+ * @internal
+ */
+export function runOptions(
+  options: {
+    readonly iterations?: number | undefined;
+    readonly seed?: number | undefined;
+    readonly blockSize?: number | undefined;
+    readonly percentile?: number | undefined;
+  },
+  defaultIterations: number,
+): { iterations: number; seed: number; blockSize: number; percentile: number } {
+  const iterations = options.iterations ?? defaultIterations;
   if (!Number.isInteger(iterations) || iterations < 1)
     inputError("iterations", "an integer >= 1", iterations);
   const seed = options.seed ?? 1;
@@ -260,8 +273,14 @@ export function planSimulation(cm: CompiledModel, options: SimulateOptions): Sim
     inputError("seed", "a non-negative safe integer", seed);
   const blockSize = options.blockSize ?? 1000;
   if (!Number.isInteger(blockSize) || blockSize < 1) inputError("blockSize", "an integer >= 1", blockSize);
-  const p = options.percentile ?? 0.8;
-  if (!(p > 0 && p < 1)) inputError("percentile", "a probability in (0, 1)", p);
+  const percentile = options.percentile ?? 0.8;
+  if (!(percentile > 0 && percentile < 1)) inputError("percentile", "a probability in (0, 1)", percentile);
+  return { iterations, seed, blockSize, percentile };
+}
+
+/** @internal */
+export function planSimulation(cm: CompiledModel, options: SimulateOptions): SimulationPlan {
+  const { iterations, seed, blockSize } = runOptions(options, 10000);
   const spearman = options.spearman ?? "auto";
   return {
     iterations,

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ExtensionsSchema } from "../model/extensions.js";
 import {
   DAY_NAMES,
   MONTH_MAX_DAY,
@@ -368,7 +369,9 @@ export type CalendarException = z.infer<typeof CalendarExceptionSchema>;
  * A working-time calendar, modelled on MS Project's: a default work week (`weekDays`), optional
  * named `workWeeks`, and `exceptions`. A calendar with a `parentId` is derived (a resource or task
  * calendar based on a base calendar): its absent/`null` week days inherit from the parent, and the
- * parent's work weeks and exceptions apply unless the derived calendar overrides those days.
+ * parent's work weeks and exceptions apply unless the derived calendar overrides those days. Vendor
+ * data that has no place in the calendar model (P6 `CALENDAR` columns, MSPDI `Calendar` elements)
+ * round-trips in `extensions` (see `ExtensionsSchema`).
  *
  * @example
  * ```ts
@@ -394,6 +397,7 @@ export const CalendarSchema = z.object({
   workWeeks: z.array(WorkWeekSchema).default([]),
   exceptions: z.array(CalendarExceptionSchema).default([]),
   timeZone: z.string().refine(isValidTimeZone, { message: "expected an IANA time zone" }).optional(),
+  extensions: ExtensionsSchema.optional(),
 });
 
 /**

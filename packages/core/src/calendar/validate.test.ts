@@ -5,16 +5,25 @@ import { standardCalendar, nightShiftCalendar, twentyFourHourCalendar } from "./
 import { CalendarSchema } from "./schema.js";
 import { fastCalendar, validateCalendarGeneral, validateCalendarInput } from "./validate.js";
 
+/** A label for a test input (inputs may hold bigints and cycles, which JSON.stringify rejects). */
+function show(v: unknown): string {
+  try {
+    return JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? `${x}n` : x));
+  } catch {
+    return String(v);
+  }
+}
+
 /** Runs the zod schema and the hand-written validator on one input and checks they agree. */
 function expectSame(input: unknown): boolean {
   const z = CalendarSchema.safeParse(input);
   const h = validateCalendarInput(input);
   if (z.success) {
-    expect(h, JSON.stringify(input)).toStrictEqual({ ok: true, value: z.data });
+    expect(h, show(input)).toStrictEqual({ ok: true, value: z.data });
   } else {
-    expect(h.ok, JSON.stringify(input)).toBe(false);
+    expect(h.ok, show(input)).toBe(false);
     const want = z.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message }));
-    expect(h.ok ? [] : h.issues, JSON.stringify(input)).toStrictEqual(want);
+    expect(h.ok ? [] : h.issues, show(input)).toStrictEqual(want);
   }
   return z.success;
 }
@@ -28,6 +37,18 @@ const exc = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 const rec = (recurrence: unknown) => ({ ...base, exceptions: [exc({ recurrence })] });
+const ext = (extensions: unknown) => ({ ...base, extensions });
+class Box {
+  v = 1;
+}
+const cyclic: Record<string, unknown> = { a: 1 };
+cyclic["self"] = cyclic;
+const badCycle: Record<string, unknown> = { bad: Number.NaN };
+badCycle["self"] = badCycle;
+const shared = { s: "x" };
+/** An array with a hole at index 1. */
+const holey: number[] = [1];
+holey[2] = 2;
 
 const VALID: unknown[] = [
   base,
@@ -61,6 +82,18 @@ const VALID: unknown[] = [
   rec({ type: "monthly", week: "last", dayOfWeek: "friday" }),
   rec({ type: "yearly", month: 2, day: 29 }),
   rec({ type: "yearly", month: 12, week: "second", dayOfWeek: "tuesday", interval: undefined }),
+  ext(undefined),
+  ext({}),
+  ext({ p6: { clndr_type: "CA_Base", year_hr_cnt: "2000" }, mspdi: { GUID: "9f1c" } }),
+  ext({ n: -0, deep: [[{ a: [null, true, 1.5, "s"] }]], e: [] }),
+  { ...base, timeZone: "UTC", extensions: { z: 1, a: 2, 10: 3 } },
+  ext(Object.assign(Object.create(null) as object, { a: 1 })),
+  ext(JSON.parse('{"__proto__": {"x": 1}, "b": {"__proto__": 2, "c": 3}}')),
+  ext(Object.defineProperty({ a: 1 }, "hidden", { value: () => 1, enumerable: false })),
+  ext({ a: Object.assign([1, 2], { extra: () => 1 }) }),
+  ext({ a: { constructor: "not a function" } }),
+  ext({ a: cyclic }),
+  ext({ a: shared, b: [shared] }),
 ];
 
 const INVALID: unknown[] = [
@@ -121,6 +154,24 @@ const INVALID: unknown[] = [
   rec({ type: "yearly", month: 1, week: "first" }),
   { ...base, timeZone: "Mars/Olympus" },
   { ...base, timeZone: 1 },
+  ext(null),
+  ext([]),
+  ext("p6"),
+  ext(new Date(0)),
+  ext(new Box()),
+  ext(() => 1),
+  ext({ f: () => 1 }),
+  ext({ a: [1, undefined], b: 1, c: undefined }),
+  ext({ a: Number.NaN, b: [Number.POSITIVE_INFINITY], c: Number.NEGATIVE_INFINITY }),
+  ext({ s: Symbol("s"), n: 1n }),
+  ext({ box: new Box(), date: new Date(0), map: new Map(), str: new String("s") }),
+  ext({ a: { b: [1, { c: () => 1 }] }, ok: "kept" }),
+  ext({ a: holey }),
+  ext({ a: { [Symbol("k")]: 1 } }),
+  ext({ [Symbol("q")]: 1, b: Number.NaN, [Symbol("r")]: 2 }),
+  ext({ a: { constructor: function Ctor() {} } }),
+  ext({ a: badCycle, b: badCycle }),
+  { ...base, id: "", timeZone: "Mars/Olympus", extensions: { a: undefined } },
 ];
 
 /** Random calendars, valid and partly broken, for the property tests. */
@@ -137,6 +188,27 @@ function calendarArbitrary(): fc.Arbitrary<Record<string, unknown>> {
   );
   const maybe = <T>(a: fc.Arbitrary<T>) =>
     fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: junk });
+  // Extension values: JSON mostly, sometimes with a non-JSON value somewhere inside.
+  const notJson = fc.oneof(
+    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, undefined, 1n),
+    fc.constant(null).map(() => () => 1),
+    fc.constant(null).map(() => new Date(0)),
+    fc.constant(null).map(() => new Box()),
+  );
+  const { extensionValue } = fc.letrec((tie) => ({
+    extensionValue: fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null)),
+      },
+      { weight: 1, arbitrary: notJson },
+      { weight: 2, arbitrary: fc.array(tie("extensionValue"), { maxLength: 3 }) },
+      {
+        weight: 2,
+        arbitrary: fc.dictionary(fc.constantFrom("a", "b", "1"), tie("extensionValue"), { maxKeys: 3 }),
+      },
+    ),
+  }));
   const time = maybe(
     fc.oneof(
       fc.constantFrom("00:00", "08:00", "12:00", "13:00", "17:00", "24:00", "23:59", "7:00", "24:01"),
@@ -193,6 +265,9 @@ function calendarArbitrary(): fc.Arbitrary<Record<string, unknown>> {
       workWeeks: maybe(fc.array(workWeek, { maxLength: 2 })),
       exceptions: maybe(fc.array(exception, { maxLength: 2 })),
       timeZone: maybe(fc.constantFrom("UTC", "Europe/Berlin", "Nowhere/Else")),
+      extensions: maybe(
+        fc.dictionary(fc.constantFrom("p6", "mspdi", "x", "10"), extensionValue, { maxKeys: 3 }),
+      ),
       extra: junk,
     },
     { requiredKeys: ["id", "name"] },
@@ -287,6 +362,10 @@ function validCalendarArbitrary(): fc.Arbitrary<Record<string, unknown>> {
       workWeeks: fc.option(fc.array(workWeek, { maxLength: 2 }), { nil: undefined }),
       exceptions: fc.option(fc.array(exception, { maxLength: 4 }), { nil: undefined }),
       timeZone: fc.constant(undefined),
+      extensions: fc.oneof(
+        fc.constant(undefined),
+        fc.dictionary(fc.constantFrom("p6", "mspdi", "x"), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 }),
+      ),
       extra: fc.integer(),
     },
     { requiredKeys: ["id", "name"] },
@@ -304,12 +383,38 @@ function keyOrder(v: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Whether a calendar has what the fast path leaves to the general one: a recurrence or a time zone. */
-function needsGeneralPath(c: {
-  timeZone?: string | undefined;
-  exceptions: ReadonlyArray<{ recurrence?: unknown }>;
-}): boolean {
-  return c.timeZone !== undefined || c.exceptions.some((e) => e.recurrence !== undefined);
+/**
+ * Whether `v` is a plain JSON tree: objects with `Object.prototype` (no symbol or `__proto__` keys),
+ * arrays without holes, strings, finite numbers, booleans, `null`, each object met once.
+ */
+function plainJson(v: unknown, seen = new Set<object>()): boolean {
+  if (typeof v === "string" || typeof v === "boolean" || v === null) return true;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v !== "object" || seen.has(v)) return false;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v) || !plainJson(v[i], seen)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype || Object.getOwnPropertySymbols(v).length > 0)
+    return false;
+  return Object.keys(v).every((k) => k !== "__proto__" && plainJson((v as Record<string, unknown>)[k], seen));
+}
+
+/**
+ * Whether a calendar has what the fast path leaves to the general one: a recurrence, a time zone, or
+ * extensions that are not a plain JSON tree.
+ */
+function needsGeneralPath(
+  c: { timeZone?: string | undefined; exceptions: ReadonlyArray<{ recurrence?: unknown }> },
+  input: unknown,
+): boolean {
+  const e = (input as { extensions?: unknown }).extensions;
+  return (
+    c.timeZone !== undefined ||
+    c.exceptions.some((x) => x.recurrence !== undefined) ||
+    (e !== undefined && !plainJson(e))
+  );
 }
 
 describe("the validator's fast path", () => {
@@ -320,14 +425,14 @@ describe("the validator's fast path", () => {
       fc.property(fc.oneof(calendarArbitrary(), validCalendarArbitrary()), (c) => {
         const f = fastCalendar(c);
         const g = validateCalendarGeneral(c);
-        if (g.ok && !needsGeneralPath(g.value)) {
+        if (g.ok && !needsGeneralPath(g.value, c)) {
           generalOk++;
           // Every valid calendar without a recurrence or a time zone takes the fast path.
-          expect(f, JSON.stringify(c)).toBeDefined();
+          expect(f, show(c)).toBeDefined();
         }
         if (f === undefined) return;
         fast++;
-        expect(g.ok, JSON.stringify(c)).toBe(true);
+        expect(g.ok, show(c)).toBe(true);
         if (!g.ok) return;
         expect(f).toStrictEqual(g.value);
         expect(keyOrder(f)).toEqual(keyOrder(g.value));
@@ -339,7 +444,7 @@ describe("the validator's fast path", () => {
     expect(fast).toBe(generalOk);
     for (const c of VALID) {
       const g = validateCalendarGeneral(c);
-      if (g.ok && !needsGeneralPath(g.value)) expect(fastCalendar(c)).toStrictEqual(g.value);
+      if (g.ok && !needsGeneralPath(g.value, c)) expect(fastCalendar(c)).toStrictEqual(g.value);
     }
   });
 
@@ -351,5 +456,33 @@ describe("the validator's fast path", () => {
       );
       expect(f).not.toBe(c);
     }
+  });
+});
+
+describe("calendar extensions", () => {
+  it("are validated and deep-copied by the fast path when they are a plain JSON tree", () => {
+    const input = { ...base, extensions: { p6: { clndr_type: "CA_Base" }, list: [{ a: 1 }] } };
+    const f = fastCalendar(input);
+    expect(f?.extensions).toStrictEqual(input.extensions);
+    expect(f?.extensions).not.toBe(input.extensions);
+    expect(f?.extensions?.["p6"]).not.toBe(input.extensions.p6);
+    expect(Object.keys(f ?? {})).toEqual(["id", "name", "weekDays", "workWeeks", "exceptions", "extensions"]);
+  });
+
+  it("are left to the general path when unusual, which keeps shared and cyclic values as zod does", () => {
+    expect(fastCalendar(ext({ a: shared, b: [shared] }))).toBeUndefined();
+    const g = validateCalendarGeneral(ext({ a: cyclic }));
+    expect(g.ok).toBe(true);
+    const a = g.ok ? (g.value.extensions?.["a"] as Record<string, unknown>) : undefined;
+    expect(a?.["self"]).toBe(a);
+    expect(a).not.toBe(cyclic);
+  });
+
+  it("report one invalid_union per extension key holding a non-JSON value anywhere inside", () => {
+    const r = validateCalendarInput(ext({ ok: 1, bad: { deep: [1, Number.NaN] }, fn: () => 1 }));
+    expect(r.ok ? [] : r.issues).toStrictEqual([
+      { code: "invalid_union", path: ["extensions", "bad"], message: "Invalid input" },
+      { code: "invalid_union", path: ["extensions", "fn"], message: "Invalid input" },
+    ]);
   });
 });

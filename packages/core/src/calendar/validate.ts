@@ -17,8 +17,8 @@ import type { Calendar } from "./schema.js";
 export interface CalendarIssue {
   /** Zod-compatible issue code (`invalid_type`, `too_small`, `custom`, …). */
   readonly code: string;
-  /** JSON path below the calendar. */
-  readonly path: ReadonlyArray<string | number>;
+  /** JSON path below the calendar (a symbol only for a symbol key in `extensions`, as zod reports it). */
+  readonly path: ReadonlyArray<PropertyKey>;
   /** Human-readable description. */
   readonly message: string;
 }
@@ -32,14 +32,14 @@ export type CalendarValidation =
  * Where a value sits, as a link to its parent's path: built per value without copying arrays, and
  * turned into an array only when an issue is reported.
  */
-type Path = { readonly up: Path; readonly key: string | number } | undefined;
+type Path = { readonly up: Path; readonly key: PropertyKey } | undefined;
 
-function at(path: Path, key: string | number): Path {
+function at(path: Path, key: PropertyKey): Path {
   return { up: path, key };
 }
 
-function pathArray(path: Path): Array<string | number> {
-  const keys: Array<string | number> = [];
+function pathArray(path: Path): PropertyKey[] {
+  const keys: PropertyKey[] = [];
   for (let p = path; p !== undefined; p = p.up) keys.push(p.key);
   return keys.reverse();
 }
@@ -424,6 +424,108 @@ const exception: Parse = (v, path, out) => {
   return e;
 };
 
+/**
+ * Whether `v` is an object that zod's `z.record` accepts: not an array, and either without a usable
+ * constructor or with one whose prototype has its own `isPrototypeOf` (a plain object, also one from
+ * `Object.create(null)`). Class instances, dates, maps and boxed primitives are not.
+ */
+function isPlainObject(v: unknown): v is Rec {
+  if (!isObject(v)) return false;
+  const ctor: unknown = (v as { constructor?: unknown }).constructor;
+  if (ctor === undefined || typeof ctor !== "function") return true;
+  const proto: unknown = (ctor as { prototype?: unknown }).prototype;
+  if (!isObject(proto)) return false;
+  return Object.prototype.hasOwnProperty.call(proto, "isPrototypeOf");
+}
+
+/** Marks a value that is not JSON (the result of {@link jsonValue}). */
+const NOT_JSON: unique symbol = Symbol("not JSON");
+
+/**
+ * The copy of a JSON value as zod's `z.json()` returns it, or {@link NOT_JSON}. Like zod it accepts
+ * strings, finite numbers, booleans, `null`, arrays (no holes, extra properties dropped) and plain
+ * objects (own enumerable string keys; an own `__proto__` key is dropped, a symbol key is invalid),
+ * and it keeps shared and cyclic references shared and cyclic in the copy (`memo` maps each object
+ * or array being or already copied to its copy). Any bad value anywhere inside makes the whole value
+ * bad: zod then reports one `invalid_union` for the enclosing `extensions` key.
+ */
+function jsonValue(v: unknown, memo: Map<object, unknown>): unknown {
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return v;
+    case "number":
+      return Number.isFinite(v) ? v : NOT_JSON;
+    case "object":
+      break;
+    default:
+      return NOT_JSON;
+  }
+  if (v === null) return null;
+  const done = memo.get(v);
+  if (done !== undefined) return done;
+  if (Array.isArray(v)) {
+    const res: unknown[] = new Array<unknown>(v.length);
+    memo.set(v, res);
+    for (let i = 0; i < v.length; i++) {
+      const x = jsonValue(v[i], memo);
+      if (x === NOT_JSON) {
+        memo.delete(v);
+        return NOT_JSON;
+      }
+      res[i] = x;
+    }
+    return res;
+  }
+  if (!isPlainObject(v)) return NOT_JSON;
+  const res: Rec = {};
+  memo.set(v, res);
+  for (const key of Reflect.ownKeys(v)) {
+    if (key === "__proto__" || !Object.prototype.propertyIsEnumerable.call(v, key)) continue;
+    const x = typeof key === "symbol" ? NOT_JSON : jsonValue(v[key], memo);
+    if (x === NOT_JSON) {
+      memo.delete(v);
+      return NOT_JSON;
+    }
+    res[key as string] = x;
+  }
+  return res;
+}
+
+/** `ExtensionsSchema`: a record of JSON values (zod's `z.record(z.string(), z.json())`). */
+const extensions: Parse = (v, path, out) => {
+  if (!isPlainObject(v)) {
+    typeIssue(out, path, "record", v);
+    return v;
+  }
+  const res: Rec = {};
+  const memo = new Map<object, unknown>();
+  for (const key of Reflect.ownKeys(v)) {
+    if (key === "__proto__" || !Object.prototype.propertyIsEnumerable.call(v, key)) continue;
+    if (typeof key === "symbol") {
+      out.push({
+        code: "invalid_key",
+        path: pathArray(at(path, key)),
+        message: "Invalid key in record",
+        abort: true,
+      });
+      continue;
+    }
+    const raw = v[key];
+    const x = jsonValue(raw, memo);
+    if (x === NOT_JSON) {
+      out.push({
+        code: "invalid_union",
+        path: pathArray(at(path, key)),
+        message: "Invalid input",
+        abort: true,
+      });
+      res[key] = raw;
+    } else res[key] = x;
+  }
+  return res;
+};
+
 const CALENDAR_FIELDS: readonly Field[] = [
   ["id", nonEmptyString],
   ["name", string],
@@ -432,6 +534,7 @@ const CALENDAR_FIELDS: readonly Field[] = [
   ["workWeeks", array(workWeek), { default: () => [] }],
   ["exceptions", array(exception), { default: () => [] }],
   ["timeZone", timeZone, "optional"],
+  ["extensions", extensions, "optional"],
 ];
 
 /**
@@ -472,8 +575,10 @@ export function validateCalendarGeneral(input: unknown): CalendarValidation {
 // preset built it, and compiling or importing validates it again. `fastCalendar` checks and copies
 // such a calendar in one specialised pass, with no paths and no issue bookkeeping. It gives up
 // (returns undefined) on anything else: an invalid value, a recurrence, a time zone, an unknown key
-// in a strict object. The general path then gives the answer and its issues. A property test checks
-// that whatever the fast path returns equals the general path's value, key order included.
+// in a strict object, extensions that are not a plain JSON tree (an object with another prototype,
+// a symbol or `__proto__` key, a non-finite number, an array hole, a shared or cyclic reference).
+// The general path then gives the answer and its issues. A property test checks that whatever the
+// fast path returns equals the general path's value, key order included.
 
 type Obj = Record<string, unknown>;
 
@@ -552,12 +657,21 @@ function fastWeekDays(v: unknown): Obj | undefined {
   return res;
 }
 
-/** Copies an optional `name` (a string) into `res`; false when it is not one. */
-function fastName(v: Obj, res: Obj): boolean {
-  if (!("name" in v)) return true;
-  const name = v["name"];
-  if (name !== undefined && typeof name !== "string") return false;
-  res["name"] = name;
+/**
+ * Copies the optional `name` (a string) and the dates `from` ≤ `to` of a work week or an exception
+ * into `res`, in the schema's key order; false when they are invalid.
+ */
+function fastNamedRange(v: Obj, res: Obj): boolean {
+  if ("name" in v) {
+    const name = v["name"];
+    if (name !== undefined && typeof name !== "string") return false;
+    res["name"] = name;
+  }
+  const from = v["from"];
+  const to = v["to"];
+  if (!isDateString(from) || !isDateString(to) || from > to) return false;
+  res["from"] = from;
+  res["to"] = to;
   return true;
 }
 
@@ -565,12 +679,7 @@ function fastWorkWeek(v: unknown): Obj | undefined {
   if (!isRecord(v)) return undefined;
   for (const k in v) if (k !== "name" && k !== "from" && k !== "to" && k !== "weekDays") return undefined;
   const res: Obj = {};
-  if (!fastName(v, res)) return undefined;
-  const from = v["from"];
-  const to = v["to"];
-  if (!isDateString(from) || !isDateString(to) || from > to) return undefined;
-  res["from"] = from;
-  res["to"] = to;
+  if (!fastNamedRange(v, res)) return undefined;
   const weekDays = fastWeekDays(v["weekDays"]);
   if (weekDays === undefined) return undefined;
   res["weekDays"] = weekDays;
@@ -583,12 +692,7 @@ function fastException(v: unknown): Obj | undefined {
     if (k !== "name" && k !== "from" && k !== "to" && k !== "working" && k !== "times" && k !== "recurrence")
       return undefined;
   const res: Obj = {};
-  if (!fastName(v, res)) return undefined;
-  const from = v["from"];
-  const to = v["to"];
-  if (!isDateString(from) || !isDateString(to) || from > to) return undefined;
-  res["from"] = from;
-  res["to"] = to;
+  if (!fastNamedRange(v, res)) return undefined;
   if (!fastWorking(v, res)) return undefined;
   if ("recurrence" in v) {
     // Recurrences (a union of six shapes, with a default) are left to the general path.
@@ -606,6 +710,54 @@ function fastList(v: unknown, item: (x: unknown) => Obj | undefined): Obj[] | un
     const x = item(v[i]);
     if (x === undefined) return undefined;
     res.push(x);
+  }
+  return res;
+}
+
+/**
+ * Copy of a plain JSON value (objects with `Object.prototype`, arrays, strings, finite numbers,
+ * booleans, `null`; each object or array met once), or {@link NOT_JSON} for anything else, valid or
+ * not: the general path decides those.
+ */
+function fastJson(v: unknown, seen: Set<object>): unknown {
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return v;
+    case "number":
+      return Number.isFinite(v) ? v : NOT_JSON;
+    case "object":
+      break;
+    default:
+      return NOT_JSON;
+  }
+  if (v === null) return null;
+  if (seen.has(v)) return NOT_JSON;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) return NOT_JSON;
+    const res: unknown[] = [];
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) return NOT_JSON;
+      const x = fastJson(v[i], seen);
+      if (x === NOT_JSON) return NOT_JSON;
+      res.push(x);
+    }
+    return res;
+  }
+  return fastJsonObject(v, seen) ?? NOT_JSON;
+}
+
+/** Copy of a plain object of plain JSON values (see {@link fastJson}), or undefined. */
+function fastJsonObject(v: object, seen: Set<object>): Obj | undefined {
+  if (Object.getPrototypeOf(v) !== Object.prototype || Object.getOwnPropertySymbols(v).length > 0)
+    return undefined;
+  const res: Obj = {};
+  for (const key of Object.keys(v)) {
+    if (key === "__proto__") return undefined;
+    const x = fastJson((v as Obj)[key], seen);
+    if (x === NOT_JSON) return undefined;
+    res[key] = x;
   }
   return res;
 }
@@ -641,6 +793,16 @@ export function fastCalendar(input: unknown): Calendar | undefined {
     // Checking a time zone builds an Intl formatter: the general path does it.
     if (input["timeZone"] !== undefined) return undefined;
     res["timeZone"] = undefined;
+  }
+  if ("extensions" in input) {
+    const ext = input["extensions"];
+    if (ext === undefined) res["extensions"] = undefined;
+    else {
+      if (typeof ext !== "object" || ext === null || Array.isArray(ext)) return undefined;
+      const copy = fastJsonObject(ext, new Set());
+      if (copy === undefined) return undefined;
+      res["extensions"] = copy;
+    }
   }
   return res as Calendar;
 }

@@ -77,22 +77,7 @@ export const CustomFieldsSchema = z
   .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
   .describe("Custom field values keyed by field name (MS Project custom fields, P6 UDFs).");
 
-/**
- * Vendor data that pmokit does not model but must round-trip (e.g. MSPDI elements, XER columns): any
- * JSON value keyed by a vendor-prefixed name. Every model object accepts an optional `extensions` bag;
- * all other unknown keys are rejected, never silently dropped.
- *
- * @example
- * ```ts
- * import { ExtensionsSchema } from "@pmokit/core";
- * ExtensionsSchema.parse({ "mspdi:GUID": "9f1c..." });
- * ```
- * @category Model
- * @since 0.1.0
- */
-export const ExtensionsSchema = z
-  .record(z.string(), z.json())
-  .describe("Vendor data that round-trips unchanged (JSON values keyed by vendor-prefixed names).");
+export { ExtensionsSchema } from "./extensions.js";
 
 /**
  * Priority on MS Project's scale: an integer 0..1000, default 500 (1000 = do not level).

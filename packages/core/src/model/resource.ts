@@ -23,7 +23,8 @@ export const AvailabilitySchema = z
   .describe("Max units over a date range.");
 
 /**
- * One dated row of a cost rate table: rates apply from `effectiveFrom` until the next row.
+ * One dated row of a cost rate table: rates apply from `effectiveFrom` until the next row. Vendor
+ * columns of the row (P6 `RSRCRATE`) round-trip in `extensions`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export const CostRateSchema = z
     standardRate: MoneySchema.describe("Cost per hour of regular work (per unit for material)."),
     overtimeRate: MoneySchema.optional().describe("Cost per hour of overtime work."),
     costPerUse: MoneySchema.optional().describe("Cost charged once per assignment."),
+    extensions: ExtensionsSchema.optional(),
   })
   .describe("A dated cost rate (MS Project cost rate table row).");
 

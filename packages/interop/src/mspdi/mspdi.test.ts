@@ -325,3 +325,59 @@ describeWithSharedData(["mspdi"], "MSPDI oracle files (shared data)", () => {
     }
   });
 });
+
+describe("MSPDI calendar extensions (own fixture)", () => {
+  it("writes a calendar's extensions.mspdi in MS Project's place and reads them back", () => {
+    const p = sampleProject();
+    const cal = {
+      ...p.calendars[0]!,
+      extensions: { mspdi: { GUID: "0A1B2C3D-0000-0000-0000-000000000001" } },
+    };
+    const q: Project = { ...p, calendars: [cal, ...p.calendars.slice(1)] };
+    const xml = writeMspdi(q);
+    expect(xml).toMatch(
+      /<Calendar>\s*<UID>\d+<\/UID>\s*<GUID>0A1B2C3D-0000-0000-0000-000000000001<\/GUID>\s*<Name>/,
+    );
+    expect(roundTrip(q)).toEqual(q);
+    expect(roundTrip(roundTrip(q))).toEqual(q);
+    // keepUnmapped: false drops the field with a warning, as for tasks.
+    const dropped = readMspdi(xml, { keepUnmapped: false });
+    expect(dropped.project.calendars[0]!.extensions).toBeUndefined();
+    expect(dropped.warnings).toContainEqual(
+      expect.objectContaining({ code: "UNMAPPED_FIELD", element: "Calendar/GUID" }),
+    );
+  });
+
+  it("does not let extensions override what the model holds", () => {
+    const p = sampleProject();
+    const cal = { ...p.calendars[0]!, extensions: { mspdi: { Name: "stale", UID: "999" } } };
+    const xml = writeMspdi({ ...p, calendars: [cal, ...p.calendars.slice(1)] });
+    expect(xml).not.toContain("<Name>stale</Name>");
+    expect(xml).not.toContain("<UID>999</UID>");
+  });
+});
+
+describeWithSharedData(["mspdi"], "MSPDI calendar extensions (shared data)", () => {
+  it("keeps Calendar/GUID in extensions.mspdi and writes it back after UID", () => {
+    const name = "calendar-calendars-project2019-mspdi.xml";
+    const { project, warnings } = load(name);
+    const std = project.calendars.find((c) => c.id === "1")!;
+    expect(std.extensions).toStrictEqual({ mspdi: { GUID: "16F4FFF7-D8D2-E811-AC3F-4CEDDE6E5B57" } });
+    expect(project.calendars.find((c) => c.id === "3")!.extensions).toStrictEqual({
+      mspdi: { GUID: "6525A46C-DAD2-E811-AC3F-4CEDDE6E5B57" },
+    });
+    expect(warnings.some((w) => w.element === "Calendar/GUID")).toBe(false);
+    const xml = writeMspdi(project);
+    expect(xml).toMatch(
+      /<Calendar>\s*<UID>1<\/UID>\s*<GUID>16F4FFF7-D8D2-E811-AC3F-4CEDDE6E5B57<\/GUID>\s*<Name>Standard<\/Name>/,
+    );
+    expect(readMspdi(xml).project.calendars).toEqual(project.calendars);
+    const strict = readMspdi(new Uint8Array(readFileSync(sharedData("mspdi", name))), {
+      keepUnmapped: false,
+    });
+    expect(strict.project.calendars.every((c) => c.extensions === undefined)).toBe(true);
+    expect(strict.warnings).toContainEqual(
+      expect.objectContaining({ code: "UNMAPPED_FIELD", element: "Calendar/GUID" }),
+    );
+  });
+});

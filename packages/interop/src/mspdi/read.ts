@@ -30,12 +30,15 @@ import { IdSet, NamePredictor, NameTable, SlotRecord } from "./records.js";
 import { decodeText } from "../text/decode.js";
 import { clean, minutesToDuration, parseIsoDuration, unitOfFormat } from "./units.js";
 import { checkProject } from "../internal/check.js";
-import { ASSIGNMENT_ORDER, PROJECT_ORDER, RESOURCE_ORDER, TASK_ORDER } from "./write.js";
+import { ASSIGNMENT_ORDER, CALENDAR_ORDER, PROJECT_ORDER, RESOURCE_ORDER, TASK_ORDER } from "./write.js";
 
 const KNOWN_PROJECT: ReadonlySet<string> = new Set(PROJECT_ORDER);
 const KNOWN_TASK: ReadonlySet<string> = new Set(TASK_ORDER);
 const KNOWN_RESOURCE: ReadonlySet<string> = new Set(RESOURCE_ORDER);
 const KNOWN_ASSIGNMENT: ReadonlySet<string> = new Set(ASSIGNMENT_ORDER);
+const KNOWN_CALENDAR: ReadonlySet<string> = new Set(CALENDAR_ORDER.map((n) => n.replace(/^#/, "")));
+/** Calendar fields the model holds or the writer regenerates; never kept in extensions. */
+const CALENDAR_REGENERATED = new Set(["UID", "Name", "IsBaselineCalendar"]);
 
 /**
  * Options of {@link readMspdi}.
@@ -524,15 +527,23 @@ function readCalendar(r: Reader, node: XmlNode): Calendar | undefined {
   }
   const base = f.get("BaseCalendarUID");
   const isBase = r.bool(f, "IsBaseCalendar", el);
-  for (const name of f.unused()) {
-    if (name === "UID" || name === "Name" || name === "IsBaselineCalendar") continue;
-    r.sink.aggregate(
-      "UNMAPPED_FIELD",
-      `Calendar/${name}`,
-      `Calendar/${name} has no place in the model and was dropped`,
-      f.node_(name)?.offset,
-    );
-  }
+  // Simple fields with no place in the model (GUID) are kept in extensions.mspdi, or reported and
+  // dropped when keepUnmapped is false, like tasks' and resources'.
+  const mspdi: Record<string, string> = {};
+  let kept = false;
+  r.rest(
+    f,
+    el,
+    CALENDAR_REGENERATED,
+    {
+      add(key: string, value: string): void {
+        mspdi[key] = value;
+        kept = true;
+      },
+    },
+    KNOWN_CALENDAR,
+  );
+  const extensions = kept ? { extensions: { mspdi } } : {};
   const cal = {
     id: uid,
     name: f.get("Name") ?? "",
@@ -540,6 +551,7 @@ function readCalendar(r: Reader, node: XmlNode): Calendar | undefined {
     weekDays,
     workWeeks,
     exceptions,
+    ...extensions,
   };
   const ok = CalendarSchema.safeParse(cal);
   if (!ok.success) {
@@ -557,6 +569,7 @@ function readCalendar(r: Reader, node: XmlNode): Calendar | undefined {
       weekDays: {} as WeekDays,
       workWeeks: [],
       exceptions: [],
+      ...extensions,
     };
   }
   return ok.data;

@@ -210,6 +210,22 @@ export const TASK_ORDER = [
   "#Baseline",
 ] as const;
 
+/**
+ * MS Project's order of a `Calendar`'s children (`#` marks the complex ones the writer builds); the
+ * reader keeps the simple ones it does not map (`GUID`) in `extensions.mspdi`.
+ */
+export const CALENDAR_ORDER = [
+  "UID",
+  "GUID",
+  "Name",
+  "IsBaseCalendar",
+  "IsBaselineCalendar",
+  "BaseCalendarUID",
+  "#WeekDays",
+  "#Exceptions",
+  "#WorkWeeks",
+] as const;
+
 export const RESOURCE_ORDER = [
   "UID",
   "GUID",
@@ -581,33 +597,39 @@ function writeException(o: Out, e: CalendarException): void {
 }
 
 function writeCalendar(o: Out, c: Calendar, uids: UidMap): void {
-  o.open("Calendar");
-  o.leaf("UID", String(uids.get(c.id)));
-  o.leaf("Name", c.name);
+  // Fields kept in extensions.mspdi (GUID) go back in MS Project's place; the model's win.
+  const v = ext(c);
+  v.set("UID", String(uids.get(c.id)));
+  v.set("Name", c.name);
   const isBase = c.parentId === undefined;
-  o.leaf("IsBaseCalendar", isBase ? "1" : "0");
-  o.leaf("IsBaselineCalendar", "0");
-  o.leaf("BaseCalendarUID", isBase ? "-1" : String(uids.get(c.parentId!) ?? -1));
-  writeWeek(o, c.weekDays, isBase);
-  if (c.exceptions.length > 0) {
-    o.open("Exceptions");
-    for (const e of c.exceptions) writeException(o, e);
-    o.close("Exceptions");
-  }
-  if (c.workWeeks.length > 0) {
-    o.open("WorkWeeks");
-    for (const w of c.workWeeks) {
-      o.open("WorkWeek");
-      o.open("TimePeriod");
-      o.leaf("FromDate", `${w.from}T00:00:00`);
-      o.leaf("ToDate", `${w.to}T23:59:00`);
-      o.close("TimePeriod");
-      if (w.name !== undefined) o.leaf("Name", w.name);
-      writeWeek(o, w.weekDays, false);
-      o.close("WorkWeek");
-    }
-    o.close("WorkWeeks");
-  }
+  v.set("IsBaseCalendar", isBase ? "1" : "0");
+  v.set("IsBaselineCalendar", "0");
+  v.set("BaseCalendarUID", isBase ? "-1" : String(uids.get(c.parentId!) ?? -1));
+  o.open("Calendar");
+  o.fields(CALENDAR_ORDER, v, {
+    WeekDays: () => writeWeek(o, c.weekDays, isBase),
+    Exceptions: () => {
+      if (c.exceptions.length === 0) return;
+      o.open("Exceptions");
+      for (const e of c.exceptions) writeException(o, e);
+      o.close("Exceptions");
+    },
+    WorkWeeks: () => {
+      if (c.workWeeks.length === 0) return;
+      o.open("WorkWeeks");
+      for (const w of c.workWeeks) {
+        o.open("WorkWeek");
+        o.open("TimePeriod");
+        o.leaf("FromDate", `${w.from}T00:00:00`);
+        o.leaf("ToDate", `${w.to}T23:59:00`);
+        o.close("TimePeriod");
+        if (w.name !== undefined) o.leaf("Name", w.name);
+        writeWeek(o, w.weekDays, false);
+        o.close("WorkWeek");
+      }
+      o.close("WorkWeeks");
+    },
+  });
   o.close("Calendar");
 }
 

@@ -284,6 +284,17 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     ["proj_id", "wbs_short_name", "wbs_name", "parent_wbs_id", "seq_num"],
   );
   const rsrcExt = new Unmapped([], ["rsrc_id", "rsrc_name", "clndr_id", "email_addr"]);
+  // Hours per day/week/month, the global default flag and the owning project are read (for the
+  // project's settings and calendar choice) but are per-calendar facts the calendar model has no
+  // place for: they are kept too.
+  const calExt = new Unmapped([], ["clndr_id", "clndr_name", "base_clndr_id", "clndr_data"]);
+  // A rate row's max_qty_per_hr is mapped (to the resource's availability) only with a price in
+  // cost_per_qty; otherwise it is kept with the row's other unmapped fields.
+  const rateExt = new Unmapped([], [...RSRCRATE_READ]);
+  const rateExtWithQty = new Unmapped(
+    [],
+    [...RSRCRATE_READ].filter((f) => f !== "max_qty_per_hr"),
+  );
   const predExt = new Unmapped(
     ["task_pred_id"],
     ["task_id", "pred_task_id", "proj_id", "pred_proj_id", "pred_type", "lag_hr_cnt"],
@@ -406,10 +417,10 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     else ratesByRsrc.set(id, [x]);
   }
 
-  // CALENDAR and RSRCRATE fields with no place in the model (calendars and cost rates carry no
-  // extensions): reported, one aggregated warning per field.
-  reportUnmapped(c, data.calendars, "CALENDAR", CALENDAR_READ);
-  reportUnmapped(c, data.rates, "RSRCRATE", RSRCRATE_READ);
+  // CALENDAR and RSRCRATE fields with no place in the model are kept in the calendar's and the
+  // cost rate rows' `extensions.p6`. Rate rows that give no cost rate row (no price, or a resource
+  // that is not imported) are reported after the projects, one aggregated warning per field.
+  const usedRates = new Set<P6Rec>();
 
   const calById = new Map<string, P6Rec>();
   for (const cal of data.calendars) if (fv(cal, "clndr_id")) calById.set(fv(cal, "clndr_id")!, cal);
@@ -445,6 +456,8 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       workWeeks: [],
       exceptions: dec.exceptions,
     };
+    const ext = calExt.of(rec);
+    if (ext) cal.extensions = { p6: ext };
     decodedCache.set(id, cal);
     return cal;
   };
@@ -708,19 +721,21 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         // P6's five prices per unit (cost_per_qty, cost_per_qty2..5) → cost rate tables A..E.
         const amounts = RATE_TABLE_FIELDS.map(([, field]) => normDecimal(fv(rate, field) ?? ""));
         if (amounts.every((x) => x === undefined)) continue;
+        usedRates.add(rate);
         const from = c.date(rate, "start_date", "RSRCRATE");
+        const maxq = amounts[0] === undefined ? Number.NaN : Number(fv(rate, "max_qty_per_hr"));
+        const qtyMapped = Number.isFinite(maxq) && maxq >= 0;
+        const rateP6 = (qtyMapped ? rateExt : rateExtWithQty).of(rate);
         RATE_TABLE_FIELDS.forEach(([table], k) => {
           const amount = amounts[k];
           if (amount !== undefined)
             (res.costRateTables[table] ??= []).push({
               ...(from ? { effectiveFrom: from } : {}),
               standardRate: { amount, currency: data.currency },
+              ...(rateP6 ? { extensions: { p6: { ...rateP6 } } } : {}),
             });
         });
-        if (amounts[0] === undefined) continue;
-        const maxq = Number(fv(rate, "max_qty_per_hr"));
-        if (Number.isFinite(maxq) && maxq >= 0)
-          res.availability.push({ ...(from ? { from } : {}), units: maxq });
+        if (qtyMapped) res.availability.push({ ...(from ? { from } : {}), units: maxq });
       }
       if (res.availability.length === 1 && res.availability[0]!.from === undefined) {
         res.maxUnits = res.availability[0]!.units;
@@ -841,6 +856,12 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     };
     projects.push(checkProject(project, fileName));
   }
+  reportUnmapped(
+    c,
+    data.rates.filter((r) => !usedRates.has(r)),
+    "RSRCRATE",
+    new Set([...RSRCRATE_READ].filter((f) => f !== "max_qty_per_hr")),
+  );
   return projects;
 }
 
@@ -926,18 +947,6 @@ class Unmapped {
   }
 }
 
-/** CALENDAR fields the mapper reads (the rest is reported as dropped). */
-const CALENDAR_READ = new Set([
-  "clndr_id",
-  "clndr_name",
-  "base_clndr_id",
-  "clndr_data",
-  "day_hr_cnt",
-  "week_hr_cnt",
-  "month_hr_cnt",
-  "proj_id",
-  "default_flag",
-]);
 /** P6's prices per unit and the MS Project-style cost rate table each one fills. */
 const RATE_TABLE_FIELDS = [
   ["A", "cost_per_qty"],
@@ -955,7 +964,10 @@ const RSRCRATE_READ = new Set([
   ...RATE_TABLE_FIELDS.map((f) => f[1]),
 ]);
 
-/** One aggregated `UNMAPPED_FIELD` warning per non-empty field of `recs` that the mapper does not read. */
+/**
+ * One aggregated `UNMAPPED_FIELD` warning per non-empty field of `recs` that the mapper does not
+ * read: used for RSRCRATE rows that give no cost rate row, so have no `extensions` to keep them.
+ */
 function reportUnmapped(c: Ctx, recs: readonly P6Rec[], table: string, read: ReadonlySet<string>): void {
   for (const rec of recs)
     for (const [name, i] of rec.cols)
@@ -963,7 +975,7 @@ function reportUnmapped(c: Ctx, recs: readonly P6Rec[], table: string, read: Rea
         c.agg(
           "UNMAPPED_FIELD",
           `${table}.${name}`,
-          `${table}.${name} has no place in the model and was dropped`,
+          `${table}.${name} of a row that gives no cost rate was dropped`,
           rec,
         );
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ProjectSchema } from "@pmokit/core";
 import type { Project } from "@pmokit/core";
 import { describe, expect, it } from "vitest";
 import { describeWithSharedData, sharedData } from "../../../../test-utils/shared-data.js";
@@ -262,21 +263,106 @@ describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
     const pm = readPmxml(
       new Uint8Array(readFileSync(sharedData("xer", "pmxml/mpxj-resource-rates-test.xml"))),
     );
-    for (const r of [xer, pm]) {
+    for (const [r, ids] of [
+      [xer, ["1761", "1762"]],
+      [pm, undefined],
+    ] as const) {
       const res = r.projects[0]!.resources.find((x) => x.id === "1316")!;
+      // XER keeps the RSRCRATE fields with no place in the model on each row; P6 XML has none.
+      const ext = (i: number) => (ids ? { extensions: { p6: { rsrc_rate_id: ids[i]! } } } : {});
       for (const [k, table] of (["A", "B", "C", "D", "E"] as const).entries())
-        expect(res.costRateTables[table]).toEqual([
-          { effectiveFrom: "2022-01-01T00:00:00", standardRate: { amount: String(k + 1), currency: "USD" } },
-          { effectiveFrom: "2023-01-01T00:00:00", standardRate: { amount: String(k + 21), currency: "USD" } },
+        expect(res.costRateTables[table]).toStrictEqual([
+          {
+            effectiveFrom: "2022-01-01T00:00:00",
+            standardRate: { amount: String(k + 1), currency: "USD" },
+            ...ext(0),
+          },
+          {
+            effectiveFrom: "2023-01-01T00:00:00",
+            standardRate: { amount: String(k + 21), currency: "USD" },
+            ...ext(1),
+          },
         ]);
     }
-    // Fields with no place in the model are reported, not dropped silently.
-    expect(xer.warnings.map((w) => w.element)).toEqual(
-      expect.arrayContaining(["CALENDAR.clndr_type", "RSRCRATE.rsrc_rate_id"]),
-    );
-    expect(xer.warnings.find((w) => w.element === "CALENDAR.clndr_type")).toMatchObject({
-      code: "UNMAPPED_FIELD",
+    // CALENDAR and RSRCRATE fields with no place in the model are kept, so no longer reported.
+    expect(xer.projects[0]!.calendars.find((c) => c.id === "597")!.extensions).toStrictEqual({
+      p6: {
+        default_flag: "Y",
+        last_chng_date: "2000-04-26 14:11",
+        clndr_type: "CA_Base",
+        day_hr_cnt: "8",
+        week_hr_cnt: "40",
+        month_hr_cnt: "172",
+        year_hr_cnt: "2000",
+        rsrc_private: "N",
+      },
     });
+    expect(
+      xer.warnings.filter((w) => /^(CALENDAR|RSRCRATE)\./.test(w.element ?? "")).map((w) => w.element),
+    ).toEqual([]);
+    // P6 XML gives its calendars' hours per day, week and month (in XER vocabulary, like its other
+    // records); it has no CALENDAR fields beyond those.
+    expect(pm.projects[0]!.calendars.map((c) => c.extensions)).toStrictEqual([
+      { p6: { default_flag: "Y", day_hr_cnt: "8", week_hr_cnt: "40", month_hr_cnt: "172" } },
+    ]);
+  });
+
+  it("keeps CALENDAR and RSRCRATE fields in extensions.p6, reporting only rate rows without a price", () => {
+    const r = readXer(new Uint8Array(readFileSync(sharedData("xer", "aspose-encoding1251.xer"))));
+    const p = r.projects[0]!;
+    const cal = (id: string) => p.calendars.find((c) => c.id === id)!;
+    expect(cal("6205").extensions).toStrictEqual({
+      p6: {
+        default_flag: "N",
+        last_chng_date: "2009-04-27 00:00",
+        clndr_type: "CA_Base",
+        // The 7x24 calendar's own hours per day, week and month (P6 converts its durations with them).
+        day_hr_cnt: "22",
+        week_hr_cnt: "154",
+        month_hr_cnt: "660",
+        year_hr_cnt: "8030",
+        rsrc_private: "N",
+      },
+    });
+    // No last_chng_date in this row: only the non-empty fields are kept.
+    expect(cal("6590")).toMatchObject({
+      parentId: "178",
+      extensions: { p6: { clndr_type: "CA_Base", day_hr_cnt: "10", year_hr_cnt: "3120", rsrc_private: "N" } },
+    });
+    expect(Object.keys(cal("6590").extensions!["p6"] as object)).toEqual([
+      "default_flag",
+      "clndr_type",
+      "day_hr_cnt",
+      "week_hr_cnt",
+      "month_hr_cnt",
+      "year_hr_cnt",
+      "rsrc_private",
+    ]);
+    const rates = p.resources.find((x) => x.id === "8278")!.costRateTables;
+    expect(rates.A).toStrictEqual([
+      {
+        effectiveFrom: "2022-01-01T00:00:00",
+        standardRate: { amount: "25", currency: r.projects[0]!.settings.currency },
+        extensions: { p6: { rsrc_rate_id: "7564" } },
+      },
+    ]);
+    expect(rates.B?.[0]?.extensions).toStrictEqual({ p6: { rsrc_rate_id: "7564" } });
+    // Rate 7565 has no price: it gives no cost rate row, so its fields are still reported.
+    const dropped = r.warnings.filter(
+      (w) => w.code === "UNMAPPED_FIELD" && w.element?.startsWith("RSRCRATE."),
+    );
+    expect(dropped.map((w) => w.element).sort()).toEqual([
+      "RSRCRATE.max_qty_per_hr",
+      "RSRCRATE.rsrc_rate_id",
+    ]);
+    expect(r.warnings.some((w) => w.element?.startsWith("CALENDAR.") && w.code === "UNMAPPED_FIELD")).toBe(
+      false,
+    );
+    // The kept fields pass the model's full schema (calendar and cost rate extensions included).
+    const parsed = ProjectSchema.safeParse(p);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.calendars).toStrictEqual(p.calendars);
+    expect(parsed.data?.resources.find((x) => x.id === "8278")!.costRateTables).toStrictEqual(rates);
   });
 
   for (const [name, g] of Object.entries(XER_GOLDEN)) {

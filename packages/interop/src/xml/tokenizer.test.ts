@@ -41,6 +41,26 @@ describe("tokenizeXml", () => {
     expect(events).toEqual(["+a", "+b", "t", "-b", "+c", "-c", "-a"]);
   });
 
+  it("matches end tags with spaces before '>' and namespace prefixes, and rejects near misses", () => {
+    const events: string[] = [];
+    tokenizeXml('<p:a xmlns:p="urn:x"><b></b ><c>t</c\n\t></p:a  >', {
+      open: (n) => events.push(`+${n}`),
+      text: (t) => events.push(t),
+      close: (n) => events.push(`-${n}`),
+    });
+    expect(events).toEqual(["+a", "+b", "-b", "+c", "t", "-c", "-a"]);
+    for (const [doc, message] of [
+      ["<a><ab></a></ab>", "end tag </a> does not match <ab>"],
+      ["<ab></a>", "end tag </a> does not match <ab>"],
+      ["<a></ab>", "end tag </ab> does not match <a>"],
+      ["<a></a", "unterminated end tag"],
+      ["<a></a x>", "end tag </a x> does not match <a>"],
+      ["<p:a></a>", "end tag </a> does not match <p:a>"],
+      ["</a>", "unexpected end tag </a>"],
+    ] as const)
+      expect(errorOf(() => parseXml(doc)).message, doc).toContain(message);
+  });
+
   it("rejects mismatched and truncated documents with line and column", () => {
     expect(errorOf(() => parseXml("<a>\n  <b></c>\n</a>"))).toMatchObject({
       code: "PARSE_ERROR",

@@ -9,7 +9,7 @@ import { ROOT, onCi } from "./chromium.js";
 /** Gzip budgets in kB of each package's own code (its dependencies external). */
 export const BUDGETS_KB: Readonly<Record<(typeof LIBRARY_PACKAGES)[number], number>> = {
   core: 50,
-  interop: 42,
+  interop: 44,
   leveling: 24,
   risk: 26,
   portfolio: 20,
@@ -23,8 +23,8 @@ export const BUDGETS_KB: Readonly<Record<(typeof LIBRARY_PACKAGES)[number], numb
  */
 export const SUBPATH_BUDGETS_KB: Readonly<Record<string, number>> = {
   errors: 1,
-  calendar: 36,
-  cpm: 22,
+  calendar: 37,
+  cpm: 23,
   model: 58,
   money: 44,
   evm: 56,
@@ -32,7 +32,7 @@ export const SUBPATH_BUDGETS_KB: Readonly<Record<string, number>> = {
   health: 3,
 };
 /** Gzip budget in kB of `schedule()` alone, dependencies included (zod-free: 18.7 kB measured). */
-export const CPM_ONLY_BUDGET_KB = 20.5;
+export const CPM_ONLY_BUDGET_KB = 21.5;
 /** Gzip budget in kB of a chart-only bundle of @pmokit/report, dependencies included. */
 export const REPORT_CHART_BUDGET_KB = 6;
 /** Subpaths that do exact decimal arithmetic (decimal.js). */

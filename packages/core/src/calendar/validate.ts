@@ -575,9 +575,8 @@ export function validateCalendarGeneral(input: unknown): CalendarValidation {
 // preset built it, and compiling or importing validates it again. `fastCalendar` checks and copies
 // such a calendar in one specialised pass, with no paths and no issue bookkeeping. It gives up
 // (returns undefined) on anything else: an invalid value, a recurrence, a time zone, an unknown key
-// in a strict object, extensions that are not a plain JSON tree (an object with another prototype,
-// a symbol or `__proto__` key, a non-finite number, an array hole, a shared or cyclic reference).
-// The general path then gives the answer and its issues. A property test checks that whatever the
+// in a strict object, extensions that are not JSON (checked and copied by the general path's own
+// function). The general path then gives the answer and its issues. A property test checks that whatever the
 // fast path returns equals the general path's value, key order included.
 
 type Obj = Record<string, unknown>;
@@ -715,54 +714,6 @@ function fastList(v: unknown, item: (x: unknown) => Obj | undefined): Obj[] | un
 }
 
 /**
- * Copy of a plain JSON value (objects with `Object.prototype`, arrays, strings, finite numbers,
- * booleans, `null`; each object or array met once), or {@link NOT_JSON} for anything else, valid or
- * not: the general path decides those.
- */
-function fastJson(v: unknown, seen: Set<object>): unknown {
-  switch (typeof v) {
-    case "string":
-    case "boolean":
-      return v;
-    case "number":
-      return Number.isFinite(v) ? v : NOT_JSON;
-    case "object":
-      break;
-    default:
-      return NOT_JSON;
-  }
-  if (v === null) return null;
-  if (seen.has(v)) return NOT_JSON;
-  seen.add(v);
-  if (Array.isArray(v)) {
-    if (Object.getPrototypeOf(v) !== Array.prototype) return NOT_JSON;
-    const res: unknown[] = [];
-    for (let i = 0; i < v.length; i++) {
-      if (!(i in v)) return NOT_JSON;
-      const x = fastJson(v[i], seen);
-      if (x === NOT_JSON) return NOT_JSON;
-      res.push(x);
-    }
-    return res;
-  }
-  return fastJsonObject(v, seen) ?? NOT_JSON;
-}
-
-/** Copy of a plain object of plain JSON values (see {@link fastJson}), or undefined. */
-function fastJsonObject(v: object, seen: Set<object>): Obj | undefined {
-  if (Object.getPrototypeOf(v) !== Object.prototype || Object.getOwnPropertySymbols(v).length > 0)
-    return undefined;
-  const res: Obj = {};
-  for (const key of Object.keys(v)) {
-    if (key === "__proto__") return undefined;
-    const x = fastJson((v as Obj)[key], seen);
-    if (x === NOT_JSON) return undefined;
-    res[key] = x;
-  }
-  return res;
-}
-
-/**
  * The validated copy of a valid, plain calendar (exactly the general path's value), or undefined
  * when the general path must decide.
  *
@@ -798,9 +749,10 @@ export function fastCalendar(input: unknown): Calendar | undefined {
     const ext = input["extensions"];
     if (ext === undefined) res["extensions"] = undefined;
     else {
-      if (typeof ext !== "object" || ext === null || Array.isArray(ext)) return undefined;
-      const copy = fastJsonObject(ext, new Set());
-      if (copy === undefined) return undefined;
+      // Vendor data is small: the general path's own check and copy, taken when it finds nothing.
+      const issues: Out = [];
+      const copy = extensions(ext, undefined, issues);
+      if (issues.length > 0) return undefined;
       res["extensions"] = copy;
     }
   }

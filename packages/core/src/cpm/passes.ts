@@ -173,6 +173,33 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     return v < fin ? v : fin;
   };
 
+  /**
+   * Earliest start (task axis) of an assignment-driven task whose finish must reach axis value `fin`
+   * (a finish-to-finish or start-to-finish predecessor): the task finishes when its last assignment
+   * does, so it is the earliest of the assignments' earliest starts that end at or after the instant
+   * of `fin`. An assignment whose calendar cannot end at that instant (it is not working the minute
+   * before) ends at its next working minute. Where every calendar can end there, this is
+   * {@link asgStart}; otherwise `asgStart` would let the task end before `fin` on its own axis (on an
+   * assignment's calendar the two are the same position, on the task's they are not) and the
+   * backward pass would then give the predecessor negative slack.
+   */
+  const asgStartReaching = (j: number, fin: number): number => {
+    const cj = tcal[j]!;
+    const F = endOf(cj, fin);
+    const sc = scaleOf(j);
+    let mn = Infinity;
+    for (let a = aOff[j]!; a < aOff[j + 1]!; a++) {
+      const c = cals[aCal[a]!]!;
+      const d = Math.round(aDur[a]! * sc);
+      let st: number;
+      if (d <= 0 || c.isWorking(F - 1)) st = c.addWorkingMinutes(c.previousWorkingEnd(F), -d);
+      else st = c.addWorkingMinutes(c.nextWorkingStart(F) + 1, -d);
+      if (aDelay[a]! > 0) st = c.addWorkingMinutes(st, -aDelay[a]!);
+      if (st < mn) mn = st;
+    }
+    return mn === Infinity ? fin : W(cj, mn);
+  };
+
   const es = new Float64Array(n);
   const ef = new Float64Array(n);
   const ls = new Float64Array(n);
@@ -225,7 +252,7 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
       }
       if (f & F_ASSIGN) {
         if (fin > -Infinity) {
-          const v = asgStart(j, fin);
+          const v = asgStartReaching(j, fin);
           if (v > s) s = v;
         }
       } else if (fin - d > s) s = fin - d;

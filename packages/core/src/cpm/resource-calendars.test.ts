@@ -396,3 +396,59 @@ describe("property: assignment-driven dates fall in working time of the effectiv
     expect(net.hasSpecial).toBe(false);
   });
 });
+
+describe("finish-to-finish into a task whose assignments have different calendars", () => {
+  // A (3,841 min on a calendar with Jan 7–8 off) finishes Monday 2026-01-19 08:01. B follows it
+  // finish-to-finish; B's day assignment (1 min) could end then, but its night assignment (481 min,
+  // 18:00–22:00) cannot: its last chance before is Friday 22:00, which on B's own calendar (day ∪
+  // night) is a minute before A's finish. B must therefore finish at the night assignment's next
+  // end after it, Monday 18:01, starting Thursday 18:00. Before, B finished on Friday 22:00 and A
+  // got a total slack of -1 minute.
+  const cals = compileCalendars(CALENDARS);
+  const [std, vacation, night] = ["std", "vacation", "night"].map((id) => cals.get(id)!);
+  const START = toEpochMinute("2026-01-05T08:00");
+
+  it("B finishes at or after A, and no task has negative slack", () => {
+    const tasks = [
+      {
+        id: "A",
+        calendar: vacation!,
+        duration: 3841,
+        assignments: [{ calendar: vacation!, duration: 3841 }],
+      },
+      {
+        id: "B",
+        calendar: combineCalendars("union", [std!, night!]),
+        duration: 1,
+        assignments: [
+          { calendar: std!, duration: 1 },
+          { calendar: night!, duration: 481 },
+        ],
+      },
+      { id: "C", calendar: std!, duration: 1, assignments: [{ calendar: std!, duration: 1 }] },
+    ];
+    const net = compileNetworkInput(
+      {
+        tasks,
+        links: [
+          { from: 0, to: 1, type: "FF" },
+          { from: 1, to: 2, type: "FS" },
+        ],
+        projectStart: START,
+        projectCalendar: std!,
+      },
+      { milestones: "p6" },
+    );
+    const pass = runPasses(net);
+    const dd = displayDates(net, pass);
+    const at = (x: number): string => fromEpochMinute(x).slice(0, 16);
+    expect(at(dd.earlyFinish[0]!)).toBe("2026-01-19T08:01");
+    expect(at(dd.earlyStart[1]!)).toBe("2026-01-15T18:00");
+    expect(at(dd.earlyFinish[1]!)).toBe("2026-01-19T18:01");
+    expect(dd.earlyFinish[1]!).toBeGreaterThanOrEqual(dd.earlyFinish[0]!);
+    expect(at(dd.earlyStart[2]!)).toBe("2026-01-20T08:00");
+    for (let j = 0; j < 3; j++) expect(pass.totalSlack[j]!).toBeGreaterThanOrEqual(0);
+    // C is critical; A and B may slip until B's day ∪ night calendar stops working on Monday.
+    expect(pass.totalSlack[2]).toBe(0);
+  });
+});

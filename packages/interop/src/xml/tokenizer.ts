@@ -174,8 +174,7 @@ export function tokenizeXml(input: string, handler: XmlHandler, options: XmlToke
     if (end > i) {
       // Character data (it ends at the next '<', so it holds none).
       if (stack.length === 0) {
-        if (input.slice(i, end).trim() !== "")
-          fail(input, i, "text outside the root element", "'<'", file);
+        if (input.slice(i, end).trim() !== "") fail(input, i, "text outside the root element", "'<'", file);
       } else {
         if (end - i > maxText)
           fail(input, i, "text node too long", `at most ${maxText} characters`, file, "LIMIT_EXCEEDED");

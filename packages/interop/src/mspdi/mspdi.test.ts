@@ -348,6 +348,20 @@ describe("MSPDI calendar extensions (own fixture)", () => {
     );
   });
 
+  it("keeps a baseline calendar's IsBaselineCalendar 1 through a round trip (0 stays implicit)", () => {
+    const p = sampleProject();
+    const xml = writeMspdi(p).replace(
+      /<IsBaselineCalendar>0<\/IsBaselineCalendar>/,
+      "<IsBaselineCalendar>1</IsBaselineCalendar>",
+    );
+    const a = readMspdi(xml).project;
+    expect(a.calendars[0]!.extensions).toStrictEqual({ mspdi: { IsBaselineCalendar: "1" } });
+    expect(a.calendars.slice(1).every((c) => c.extensions === undefined)).toBe(true);
+    const again = writeMspdi(a);
+    expect(again.match(/<IsBaselineCalendar>1<\/IsBaselineCalendar>/g)).toHaveLength(1);
+    expect(roundTrip(a)).toEqual(a);
+  });
+
   it("does not let extensions override what the model holds", () => {
     const p = sampleProject();
     const cal = { ...p.calendars[0]!, extensions: { mspdi: { Name: "stale", UID: "999" } } };

@@ -38,7 +38,7 @@ const KNOWN_RESOURCE: ReadonlySet<string> = new Set(RESOURCE_ORDER);
 const KNOWN_ASSIGNMENT: ReadonlySet<string> = new Set(ASSIGNMENT_ORDER);
 const KNOWN_CALENDAR: ReadonlySet<string> = new Set(CALENDAR_ORDER.map((n) => n.replace(/^#/, "")));
 /** Calendar fields the model holds or the writer regenerates; never kept in extensions. */
-const CALENDAR_REGENERATED = new Set(["UID", "Name", "IsBaselineCalendar"]);
+const CALENDAR_REGENERATED = new Set(["UID", "Name"]);
 
 /**
  * Options of {@link readMspdi}.
@@ -537,6 +537,8 @@ function readCalendar(r: Reader, node: XmlNode): Calendar | undefined {
     CALENDAR_REGENERATED,
     {
       add(key: string, value: string): void {
+        // IsBaselineCalendar 0 (an ordinary calendar) is what the writer writes by default.
+        if (key === "IsBaselineCalendar" && value === "0") return;
         mspdi[key] = value;
         kept = true;
       },

@@ -603,7 +603,8 @@ function writeCalendar(o: Out, c: Calendar, uids: UidMap): void {
   v.set("Name", c.name);
   const isBase = c.parentId === undefined;
   v.set("IsBaseCalendar", isBase ? "1" : "0");
-  v.set("IsBaselineCalendar", "0");
+  // A baseline calendar (1) read from a file comes back from extensions; 0 otherwise.
+  if (!v.has("IsBaselineCalendar")) v.set("IsBaselineCalendar", "0");
   v.set("BaseCalendarUID", isBase ? "-1" : String(uids.get(c.parentId!) ?? -1));
   o.open("Calendar");
   o.fields(CALENDAR_ORDER, v, {

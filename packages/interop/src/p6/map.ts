@@ -288,8 +288,8 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
   // project's settings and calendar choice) but are per-calendar facts the calendar model has no
   // place for: they are kept too.
   const calExt = new Unmapped([], ["clndr_id", "clndr_name", "base_clndr_id", "clndr_data"]);
-  // A rate row's max_qty_per_hr is mapped (to the resource's availability) only with a price in
-  // cost_per_qty; otherwise it is kept with the row's other unmapped fields.
+  // A rate row's max_qty_per_hr becomes the resource's availability from the row's start date; when
+  // it is not a number it is kept with the row's other unmapped fields.
   const rateExt = new Unmapped([], [...RSRCRATE_READ]);
   const rateExtWithQty = new Unmapped(
     [],
@@ -720,11 +720,14 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
       for (const rate of rates) {
         // P6's five prices per unit (cost_per_qty, cost_per_qty2..5) → cost rate tables A..E.
         const amounts = RATE_TABLE_FIELDS.map(([, field]) => normDecimal(fv(rate, field) ?? ""));
+        const from = c.date(rate, "start_date", "RSRCRATE");
+        // Max units per hour from this date, with or without a price (P6 varies them independently).
+        const maxq = c.numOf(fv(rate, "max_qty_per_hr"), rate, "max_qty_per_hr", "RSRCRATE");
+        const qtyMapped = maxq !== undefined && maxq >= 0;
+        if (qtyMapped) res.availability.push({ ...(from ? { from } : {}), units: maxq });
+        // A row without any price gives no cost rate row; its other fields are reported below.
         if (amounts.every((x) => x === undefined)) continue;
         usedRates.add(rate);
-        const from = c.date(rate, "start_date", "RSRCRATE");
-        const maxq = amounts[0] === undefined ? Number.NaN : Number(fv(rate, "max_qty_per_hr"));
-        const qtyMapped = Number.isFinite(maxq) && maxq >= 0;
         const rateP6 = (qtyMapped ? rateExt : rateExtWithQty).of(rate);
         RATE_TABLE_FIELDS.forEach(([table], k) => {
           const amount = amounts[k];
@@ -735,7 +738,6 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
               ...(rateP6 ? { extensions: { p6: { ...rateP6 } } } : {}),
             });
         });
-        if (qtyMapped) res.availability.push({ ...(from ? { from } : {}), units: maxq });
       }
       if (res.availability.length === 1 && res.availability[0]!.from === undefined) {
         res.maxUnits = res.availability[0]!.units;
@@ -860,7 +862,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
     c,
     data.rates.filter((r) => !usedRates.has(r)),
     "RSRCRATE",
-    new Set([...RSRCRATE_READ].filter((f) => f !== "max_qty_per_hr")),
+    RSRCRATE_READ,
   );
   return projects;
 }

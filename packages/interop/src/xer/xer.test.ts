@@ -65,6 +65,49 @@ describe("readXer (own fixture)", () => {
     expect(warnings.find((w) => w.code === "UNMAPPED_TABLE")).toMatchObject({ element: "THING", line: 21 });
   });
 
+  it("reads each rate row's max units per hour as availability, with or without a price", () => {
+    const xer = [
+      "ERMHDR\t20.12\t2025-01-01\tProject\tadmin\tAdmin\tdb\tProject Management\tUSD",
+      "%T\tPROJECT",
+      "%F\tproj_id\tproj_short_name\tclndr_id\tplan_start_date",
+      "%R\t1\tP\t1\t2025-01-06 08:00",
+      "%T\tCALENDAR",
+      "%F\tclndr_id\tdefault_flag\tclndr_name\tday_hr_cnt",
+      "%R\t1\tY\tStd\t8",
+      "%T\tRSRC",
+      "%F\trsrc_id\trsrc_name",
+      "%R\t5\tCrew",
+      "%T\tRSRCRATE",
+      "%F\trsrc_rate_id\trsrc_id\tmax_qty_per_hr\tcost_per_qty\tstart_date",
+      // Priced, 2 units; no price, 3 units; priced with no max units (no availability row: an empty
+      // cell is not 0 units); priced with a bad max units (warned, kept in the rate row's extensions).
+      "%R\t1\t5\t2\t100\t2025-01-01 00:00",
+      "%R\t2\t5\t3\t\t2025-06-01 00:00",
+      "%R\t3\t5\t\t120\t2026-01-01 00:00",
+      "%R\t4\t5\tlots\t130\t2027-01-01 00:00",
+      "%E",
+      "",
+    ].join("\r\n");
+    const r = readXer(xer);
+    const crew = r.projects[0]!.resources[0]!;
+    expect(crew.availability).toStrictEqual([
+      { from: "2025-01-01T00:00:00", units: 2 },
+      { from: "2025-06-01T00:00:00", units: 3 },
+    ]);
+    expect(crew.maxUnits).toBe(2);
+    expect(crew.costRateTables.A?.map((x) => x.standardRate.amount)).toEqual(["100", "120", "130"]);
+    expect(crew.costRateTables.A?.[2]?.extensions).toStrictEqual({
+      p6: { rsrc_rate_id: "4", max_qty_per_hr: "lots" },
+    });
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({ code: "INVALID_VALUE", element: "RSRCRATE.max_qty_per_hr" }),
+    );
+    // The unpriced row gives no cost rate row: only its id has nowhere to go.
+    expect(r.warnings.filter((w) => w.code === "UNMAPPED_FIELD").map((w) => w.element)).toEqual([
+      "RSRCRATE.rsrc_rate_id",
+    ]);
+  });
+
   it("keeps every non-empty field it does not map, for every imported table", () => {
     const xer = [
       "ERMHDR\t20.12\t2025-01-01\tProject\tadmin\tAdmin\tdb\tProject Management\tUSD",
@@ -307,7 +350,7 @@ describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
     ]);
   });
 
-  it("keeps CALENDAR and RSRCRATE fields in extensions.p6, reporting only rate rows without a price", () => {
+  it("keeps CALENDAR and RSRCRATE fields in extensions.p6, reporting only what rate rows without a price cannot keep", () => {
     const r = readXer(new Uint8Array(readFileSync(sharedData("xer", "aspose-encoding1251.xer"))));
     const p = r.projects[0]!;
     const cal = (id: string) => p.calendars.find((c) => c.id === id)!;
@@ -347,14 +390,15 @@ describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
       },
     ]);
     expect(rates.B?.[0]?.extensions).toStrictEqual({ p6: { rsrc_rate_id: "7564" } });
-    // Rate 7565 has no price: it gives no cost rate row, so its fields are still reported.
+    // Rate 7565 has no price: its max units per hour still become resource 8275's availability from
+    // its start date, but it gives no cost rate row, so its id is reported.
+    const r8275 = p.resources.find((x) => x.id === "8275")!;
+    expect(r8275.availability).toStrictEqual([{ from: "2010-01-01T00:00:00", units: 1 }]);
+    expect(r8275.costRateTables).toStrictEqual({});
     const dropped = r.warnings.filter(
       (w) => w.code === "UNMAPPED_FIELD" && w.element?.startsWith("RSRCRATE."),
     );
-    expect(dropped.map((w) => w.element).sort()).toEqual([
-      "RSRCRATE.max_qty_per_hr",
-      "RSRCRATE.rsrc_rate_id",
-    ]);
+    expect(dropped.map((w) => w.element)).toEqual(["RSRCRATE.rsrc_rate_id"]);
     expect(r.warnings.some((w) => w.element?.startsWith("CALENDAR.") && w.code === "UNMAPPED_FIELD")).toBe(
       false,
     );

@@ -84,14 +84,43 @@ function leaves(n: XmlNode): Record<string, string> {
   return out;
 }
 
+/** What {@link tracked} remembers of a record's leaves: their values and the names read. */
+const READ = new WeakMap<object, { readonly values: Record<string, string>; readonly used: Set<string> }>();
+
+/**
+ * The leaves of an element, as a record that remembers which names the reader looks up, so that
+ * {@link rec} can keep the others (P6 XML has far more fields than the model maps).
+ */
+function tracked(n: XmlNode): Record<string, string> {
+  const values = leaves(n);
+  const used = new Set<string>();
+  const view = new Proxy(values, {
+    get(target, key) {
+      if (typeof key === "string") used.add(key);
+      return target[key as string];
+    },
+  });
+  READ.set(view, { values, used });
+  return view;
+}
+
+/**
+ * A P6 record of the mapped fields `f` (in XER vocabulary). With `from` (the element's tracked
+ * leaves), every non-empty leaf the reader did not look up is kept too, under its P6 XML name, so
+ * it reaches the object's `extensions.p6` like an unmapped XER column.
+ */
 function rec(
   b: P6RecBuilder,
   f: Record<string, string>,
   sink: WarningSink,
   node: XmlNode,
   extra?: { decoded?: DecodedClndr },
+  from?: Record<string, string>,
 ): P6Rec {
   const line = sink.lineOf(node.offset);
+  const r = from === undefined ? undefined : READ.get(from);
+  if (r !== undefined)
+    for (const k in r.values) if (!r.used.has(k) && r.values[k] !== "" && !(k in f)) f[k] = r.values[k]!;
   return b.rec(f, { ...(line === undefined ? {} : { line }), ...extra });
 }
 
@@ -232,7 +261,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
     sink.add({ code: "DEFAULTED", message: "no ISO currency in the file; USD assumed", element: "Currency" });
 
   const calendar = (n: XmlNode, projId: string): void => {
-    const f = leaves(n);
+    const f = tracked(n);
     const dec = decodeCalendar(n);
     data.calendars.push(
       rec(
@@ -250,6 +279,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         sink,
         n,
         { decoded: dec },
+        f,
       ),
     );
   };
@@ -265,7 +295,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
   for (const c of root.children ?? []) {
     if (c.name === "Calendar") calendar(c, "");
     else if (c.name === "Resource") {
-      const f = leaves(c);
+      const f = tracked(c);
       data.resources.push(
         rec(
           B.resources,
@@ -281,6 +311,8 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
           },
           sink,
           c,
+          undefined,
+          f,
         ),
       );
       if (f["MaxUnitsPerTime"] && children(root, "ResourceRate").length === 0)
@@ -297,7 +329,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
           ),
         );
     } else if (c.name === "ResourceRate") {
-      const f = leaves(c);
+      const f = tracked(c);
       data.rates.push(
         rec(
           B.rates,
@@ -313,6 +345,8 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
           },
           sink,
           c,
+          undefined,
+          f,
         ),
       );
     } else if (!handled.has(c.name))
@@ -321,7 +355,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
 
   const projectNodes = children(root, "Project");
   for (const p of projectNodes) {
-    const f = leaves(p);
+    const f = tracked(p);
     const projId = f["ObjectId"] ?? "";
     data.projects.push(
       rec(
@@ -342,10 +376,12 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         },
         sink,
         p,
+        undefined,
+        f,
       ),
     );
     for (const c of p.children ?? []) {
-      const g = leaves(c);
+      const g = tracked(c);
       switch (c.name) {
         case "Calendar":
           calendar(c, projId);
@@ -365,6 +401,8 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
+              undefined,
+              g,
             ),
           );
           break;
@@ -410,6 +448,8 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
+              undefined,
+              g,
             ),
           );
           break;
@@ -428,6 +468,8 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
+              undefined,
+              g,
             ),
           );
           break;
@@ -450,6 +492,8 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
+              undefined,
+              g,
             ),
           );
           break;

@@ -306,13 +306,15 @@ describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
     const pm = readPmxml(
       new Uint8Array(readFileSync(sharedData("xer", "pmxml/mpxj-resource-rates-test.xml"))),
     );
-    for (const [r, ids] of [
-      [xer, ["1761", "1762"]],
-      [pm, undefined],
+    for (const [r, key] of [
+      [xer, "rsrc_rate_id"],
+      [pm, "ObjectId"],
     ] as const) {
       const res = r.projects[0]!.resources.find((x) => x.id === "1316")!;
-      // XER keeps the RSRCRATE fields with no place in the model on each row; P6 XML has none.
-      const ext = (i: number) => (ids ? { extensions: { p6: { rsrc_rate_id: ids[i]! } } } : {});
+      // Both keep the rate row's fields with no place in the model on each row: the XER column
+      // rsrc_rate_id, the P6 XML element ObjectId (the same id).
+      const ids = ["1761", "1762"];
+      const ext = (i: number) => ({ extensions: { p6: { [key]: ids[i]! } } });
       for (const [k, table] of (["A", "B", "C", "D", "E"] as const).entries())
         expect(res.costRateTables[table]).toStrictEqual([
           {
@@ -343,11 +345,28 @@ describeWithSharedData(["xer"], "XER oracle files (shared data)", () => {
     expect(
       xer.warnings.filter((w) => /^(CALENDAR|RSRCRATE)\./.test(w.element ?? "")).map((w) => w.element),
     ).toEqual([]);
-    // P6 XML gives its calendars' hours per day, week and month (in XER vocabulary, like its other
-    // records); it has no CALENDAR fields beyond those.
+    // P6 XML: the fields the reader maps are named in XER vocabulary, the others keep their P6 XML
+    // element names.
     expect(pm.projects[0]!.calendars.map((c) => c.extensions)).toStrictEqual([
-      { p6: { default_flag: "Y", day_hr_cnt: "8", week_hr_cnt: "40", month_hr_cnt: "172" } },
+      {
+        p6: {
+          default_flag: "Y",
+          day_hr_cnt: "8",
+          week_hr_cnt: "40",
+          month_hr_cnt: "172",
+          HoursPerYear: "2000",
+          IsPersonal: "0",
+          Type: "Global",
+        },
+      },
     ]);
+    const pmTask = pm.projects[0]!.tasks.find((t) => t.extensions?.["p6"] !== undefined)!;
+    expect(pmTask.extensions!["p6"]).toMatchObject({
+      AtCompletionLaborUnits: "1200",
+      PlannedStartDate: "2022-08-22T08:00:00",
+      PrimaryResourceObjectId: "1316",
+    });
+    expect(pm.projects[0]!.extensions!["p6"]).toMatchObject({ WBSCodeSeparator: ".", Status: "Active" });
   });
 
   it("keeps CALENDAR and RSRCRATE fields in extensions.p6, reporting only what rate rows without a price cannot keep", () => {

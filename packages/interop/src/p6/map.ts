@@ -739,6 +739,15 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
             });
         });
       }
+      // Each rate row holds from its start date until the next row's: close every row but the last,
+      // so the rows never overlap (the model reads a row without `to` as open-ended).
+      const av = res.availability;
+      for (let k = 0; k + 1 < av.length; k++) {
+        const next = av[k + 1]!.from;
+        const cur = av[k]!;
+        if (next !== undefined && (cur.from === undefined || next > cur.from))
+          av[k] = { ...(cur.from === undefined ? {} : { from: cur.from }), to: next, units: cur.units };
+      }
       if (res.availability.length === 1 && res.availability[0]!.from === undefined) {
         res.maxUnits = res.availability[0]!.units;
         res.availability = [];

@@ -90,8 +90,9 @@ describe("readXer (own fixture)", () => {
     ].join("\r\n");
     const r = readXer(xer);
     const crew = r.projects[0]!.resources[0]!;
+    // Each row holds until the next one starts; the last stays open.
     expect(crew.availability).toStrictEqual([
-      { from: "2025-01-01T00:00:00", units: 2 },
+      { from: "2025-01-01T00:00:00", to: "2025-06-01T00:00:00", units: 2 },
       { from: "2025-06-01T00:00:00", units: 3 },
     ]);
     expect(crew.maxUnits).toBe(2);

@@ -219,3 +219,9 @@ export function normDateTime(text: string | undefined): string | undefined {
   const p = (x: number): string => String(x).padStart(2, "0");
   return `${m[1]}-${m[2]}-${m[3]}T${p(h)}:${p(mi)}:${p(s)}`;
 }
+
+/** Whether `o` has an own or inherited enumerable key (without building a key list). */
+export function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}

@@ -19,7 +19,7 @@ import type {
   WorkingTime,
 } from "@pmokit/core";
 import { CalendarSchema, DAY_NAMES, PmokitError } from "@pmokit/core";
-import { moneyOf, normDateTime, normDecimal, WarningSink } from "../internal/context.js";
+import { hasKeys, moneyOf, normDateTime, normDecimal, WarningSink } from "../internal/context.js";
 import type { ReadWarning } from "../warnings.js";
 import type { XmlHandler, XmlLimits } from "../xml/tokenizer.js";
 import { tokenizeXml } from "../xml/tokenizer.js";
@@ -1108,51 +1108,17 @@ class MspdiStream implements XmlHandler {
     const ss = r.num(f, "StartSlack", T);
     const fsl = r.num(f, "FinishSlack", T);
     const reported: NonNullable<Task["reported"]> = {};
-    let nReported = 0;
-    if (rs !== undefined) {
-      reported.start = rs;
-      nReported++;
-    }
-    if (rf !== undefined) {
-      reported.finish = rf;
-      nReported++;
-    }
-    if (es !== undefined) {
-      reported.earlyStart = es;
-      nReported++;
-    }
-    if (ef !== undefined) {
-      reported.earlyFinish = ef;
-      nReported++;
-    }
-    if (ls !== undefined) {
-      reported.lateStart = ls;
-      nReported++;
-    }
-    if (lf !== undefined) {
-      reported.lateFinish = lf;
-      nReported++;
-    }
-    if (ts !== undefined) {
-      reported.totalSlackMinutes = clean(ts / 10);
-      nReported++;
-    }
-    if (fs !== undefined) {
-      reported.freeSlackMinutes = clean(fs / 10);
-      nReported++;
-    }
-    if (crit !== undefined) {
-      reported.critical = crit;
-      nReported++;
-    }
-    if (ss !== undefined) {
-      reported.startSlackMinutes = clean(ss / 10);
-      nReported++;
-    }
-    if (fsl !== undefined) {
-      reported.finishSlackMinutes = clean(fsl / 10);
-      nReported++;
-    }
+    if (rs !== undefined) reported.start = rs;
+    if (rf !== undefined) reported.finish = rf;
+    if (es !== undefined) reported.earlyStart = es;
+    if (ef !== undefined) reported.earlyFinish = ef;
+    if (ls !== undefined) reported.lateStart = ls;
+    if (lf !== undefined) reported.lateFinish = lf;
+    if (ts !== undefined) reported.totalSlackMinutes = clean(ts / 10);
+    if (fs !== undefined) reported.freeSlackMinutes = clean(fs / 10);
+    if (crit !== undefined) reported.critical = crit;
+    if (ss !== undefined) reported.startSlackMinutes = clean(ss / 10);
+    if (fsl !== undefined) reported.finishSlackMinutes = clean(fsl / 10);
 
     const task: Task = {
       id: uid,
@@ -1217,7 +1183,7 @@ class MspdiStream implements XmlHandler {
     if (notes !== undefined) task.notes = notes;
     const ld = r.tenths(f, "LevelingDelay", "LevelingDelayFormat", T);
     if (ld !== undefined && ld.unit !== "percent") task.levelingDelay = ld;
-    if (nReported > 0) task.reported = reported;
+    if (hasKeys(reported)) task.reported = reported;
     f.use("DurationFormat", "LevelingDelayFormat", "IsNull", "Active", "OutlineLevel");
     r.rest(f, T, TASK_SKIP, ext, KNOWN_TASK);
     if (ext.size > 0) {

@@ -12,7 +12,7 @@ import type {
 } from "@pmokit/core";
 import { PmokitError } from "@pmokit/core";
 import type { WarningSink } from "../internal/context.js";
-import { moneyOf, normDateTime, normDecimal } from "../internal/context.js";
+import { hasKeys, moneyOf, normDateTime, normDecimal } from "../internal/context.js";
 import { checkProject } from "../internal/check.js";
 import type { DecodedClndr } from "../xer/clndr.js";
 import { decodeClndr } from "../xer/clndr.js";
@@ -1188,41 +1188,16 @@ function mapActivity(
         ? tf <= critHours
         : undefined;
   const reported: NonNullable<Task["reported"]> = {};
-  let nReported = 0;
-  if (es) {
-    reported.earlyStart = es;
-    nReported++;
-  }
-  if (eff) {
-    reported.earlyFinish = eff;
-    nReported++;
-  }
-  if (ls) {
-    reported.lateStart = ls;
-    nReported++;
-  }
-  if (lf) {
-    reported.lateFinish = lf;
-    nReported++;
-  }
-  if (start) {
-    reported.start = start;
-    nReported++;
-  }
-  if (finish) {
-    reported.finish = finish;
-    nReported++;
-  }
-  if (tf !== undefined) {
-    reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
-    nReported++;
-  }
-  if (ff !== undefined) {
-    reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
-    nReported++;
-  }
+  if (es) reported.earlyStart = es;
+  if (eff) reported.earlyFinish = eff;
+  if (ls) reported.lateStart = ls;
+  if (lf) reported.lateFinish = lf;
+  if (start) reported.start = start;
+  if (finish) reported.finish = finish;
+  if (tf !== undefined) reported.totalSlackMinutes = Math.round(tf * 60 * 1e6) / 1e6;
+  if (ff !== undefined) reported.freeSlackMinutes = Math.round(ff * 60 * 1e6) / 1e6;
   if (critical !== undefined) reported.critical = critical;
-  if (nReported > 0 || reported.critical !== undefined) task.reported = reported;
+  if (hasKeys(reported)) task.reported = reported;
   const ext = k.ext.build(r, k.extCols);
   const extensions = { p6: ext };
   task.extensions = extensions;

@@ -157,47 +157,32 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
     const v = W(cj, mx);
     return v > s ? v : s;
   };
-  /** Latest start (task axis) of an assignment-driven task that must finish by axis value `fin`. */
-  const asgStart = (j: number, fin: number): number => {
-    const cj = tcal[j]!;
-    const F = endOf(cj, fin);
-    const sc = scaleOf(j);
-    let mn = F;
-    for (let a = aOff[j]!; a < aOff[j + 1]!; a++) {
-      const c = cals[aCal[a]!]!;
-      let st = c.addWorkingMinutes(c.previousWorkingEnd(F), -Math.round(aDur[a]! * sc));
-      if (aDelay[a]! > 0) st = c.addWorkingMinutes(st, -aDelay[a]!);
-      if (st < mn) mn = st;
-    }
-    const v = W(cj, mn);
-    return v < fin ? v : fin;
-  };
-
   /**
-   * Earliest start (task axis) of an assignment-driven task whose finish must reach axis value `fin`
-   * (a finish-to-finish or start-to-finish predecessor): the task finishes when its last assignment
-   * does, so it is the earliest of the assignments' earliest starts that end at or after the instant
-   * of `fin`. An assignment whose calendar cannot end at that instant (it is not working the minute
-   * before) ends at its next working minute. Where every calendar can end there, this is
-   * {@link asgStart}; otherwise `asgStart` would let the task end before `fin` on its own axis (on an
-   * assignment's calendar the two are the same position, on the task's they are not) and the
-   * backward pass would then give the predecessor negative slack.
+   * Start (task axis) of an assignment-driven task from a finish at axis value `fin`. By default the
+   * latest start from which every assignment ends by `fin` (backward pass, deadlines). With
+   * `reaching` (forward pass, a finish-to-finish or start-to-finish predecessor) the earliest start
+   * from which the last assignment ends at or after `fin`: an assignment whose calendar cannot end at
+   * that instant (not working the minute before) then ends at its next working minute. Without it the
+   * task could end before `fin` on its own axis (on the assignment's calendar the two are the same
+   * position, on the task's they are not) and the predecessor would get negative slack.
    */
-  const asgStartReaching = (j: number, fin: number): number => {
+  const asgStart = (j: number, fin: number, reaching = false): number => {
     const cj = tcal[j]!;
     const F = endOf(cj, fin);
     const sc = scaleOf(j);
-    let mn = Infinity;
+    let mn = reaching ? Infinity : F;
     for (let a = aOff[j]!; a < aOff[j + 1]!; a++) {
       const c = cals[aCal[a]!]!;
       const d = Math.round(aDur[a]! * sc);
-      let st: number;
-      if (d <= 0 || c.isWorking(F - 1)) st = c.addWorkingMinutes(c.previousWorkingEnd(F), -d);
-      else st = c.addWorkingMinutes(c.nextWorkingStart(F) + 1, -d);
+      const end =
+        reaching && d > 0 && !c.isWorking(F - 1) ? c.nextWorkingStart(F) + 1 : c.previousWorkingEnd(F);
+      let st = c.addWorkingMinutes(end, -d);
       if (aDelay[a]! > 0) st = c.addWorkingMinutes(st, -aDelay[a]!);
       if (st < mn) mn = st;
     }
-    return mn === Infinity ? fin : W(cj, mn);
+    if (reaching) return mn === Infinity ? fin : W(cj, mn);
+    const v = W(cj, mn);
+    return v < fin ? v : fin;
   };
 
   const es = new Float64Array(n);
@@ -252,7 +237,7 @@ export function runPasses(net: CompiledNetwork, durations?: ArrayLike<number>): 
       }
       if (f & F_ASSIGN) {
         if (fin > -Infinity) {
-          const v = asgStartReaching(j, fin);
+          const v = asgStart(j, fin, true);
           if (v > s) s = v;
         }
       } else if (fin - d > s) s = fin - d;

@@ -81,21 +81,6 @@ function tokenMinutes(text: string, isFinish: boolean): number {
   return h * 60 + mi;
 }
 
-/** The trimmed token as a number: plain digits read directly, anything else as `Number` reads it. */
-function tokenSerial(text: string): number {
-  const len = tokTo - tokFrom;
-  if (len > 0 && len <= 7) {
-    let v = 0;
-    for (let i = tokFrom; i < tokTo; i++) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return Number(text.slice(tokFrom, tokTo));
-      v = v * 10 + c;
-    }
-    return v;
-  }
-  return Number(text.slice(tokFrom, tokTo));
-}
-
 /** `HH:mm` of minutes 0..1440 (1440 is `24:00`), built once. */
 const HHMM: string[] = [];
 function hhmm(minutes: number): string {
@@ -127,7 +112,7 @@ const Kind = {
 } as const;
 type Kind = (typeof Kind)[keyof typeof Kind];
 
-/** Working time ranges of the day or exception being read, as minute pairs; -1 marks an invalid range. */
+/** Working time ranges of the day or exception being read, as minute pairs (`spansBad`: one was invalid). */
 const spans: number[] = [];
 let spansBad = false;
 
@@ -135,8 +120,6 @@ let spansBad = false;
 interface Out {
   weekDays: Record<string, DayPattern>;
   exceptions: CalendarException[];
-  /** Serial day of each exception (for the sort by date). */
-  serials: number[];
   dayProblems: string[];
   exceptionProblems: string[];
   seenWeek: boolean;
@@ -182,14 +165,10 @@ function readAttrs(text: string, from: number, to: number): void {
   }
 }
 
-/** The result of {@link takeTimes} for no ranges (never put in a calendar). */
-const NO_TIMES: readonly WorkingTime[] = Object.freeze([]);
-
 /** Working times from `spans` (sorted by start), or `undefined` when invalid or overlapping. */
-function takeTimes(): readonly WorkingTime[] | undefined {
+function takeTimes(): WorkingTime[] | undefined {
   if (spansBad) return undefined;
   const n = spans.length / 2;
-  if (n === 0) return NO_TIMES;
   if (n > 1) {
     // Usually one to three ranges, already in order: an insertion sort by start keeps the input
     // order of equal starts, like a stable sort.
@@ -264,7 +243,7 @@ function readNode(text: string, depth: number, parent: Kind, out: Out): boolean 
       serial = -1;
       if (dFrom >= 0) {
         trimRange(text, dFrom, dTo);
-        serial = tokenSerial(text);
+        serial = Number(text.slice(tokFrom, tokTo));
       }
       if (!Number.isInteger(serial) || serial < 0 || serial > 2_958_465)
         problem = `invalid exception date '${dFrom >= 0 ? text.slice(tokFrom, tokTo) : ""}'`;
@@ -308,7 +287,7 @@ function readNode(text: string, depth: number, parent: Kind, out: Out): boolean 
       if (t === undefined) out.dayProblems.push(`invalid working times on day ${dayNumber}`);
       else
         out.weekDays[DAY_NAMES[dayNumber - 1]!] =
-          t.length === 0 ? { working: false } : { working: true, times: t as WorkingTime[] };
+          t.length === 0 ? { working: false } : { working: true, times: t };
     }
   } else if (kind === Kind.Exception) {
     if (problem !== undefined) out.exceptionProblems.push(problem);
@@ -317,11 +296,10 @@ function readNode(text: string, depth: number, parent: Kind, out: Out): boolean 
       const t = takeTimes();
       if (t === undefined) out.exceptionProblems.push(`invalid working times on exception ${date}`);
       else {
-        out.serials.push(serial);
         out.exceptions.push(
           t.length === 0
             ? { from: date, to: date, working: false }
-            : { from: date, to: date, working: true, times: t as WorkingTime[] },
+            : { from: date, to: date, working: true, times: t },
         );
       }
     }
@@ -368,26 +346,17 @@ export function decodeClndr(text: string): DecodedClndr | undefined {
   const out: Out = {
     weekDays: {},
     exceptions: [],
-    serials: [],
     dayProblems: [],
     exceptionProblems: [],
     seenWeek: false,
     seenExceptions: false,
   };
   if (!readNode(text, 0, Kind.Top, out)) return undefined;
-  // By date; the sort is stable, so equal dates keep their order in the blob.
-  let exceptions = out.exceptions;
-  const serials = out.serials;
-  let sorted = true;
-  for (let i = 1; i < serials.length && sorted; i++) sorted = serials[i - 1]! <= serials[i]!;
-  if (!sorted)
-    exceptions = serials
-      .map((serial, i) => ({ serial, i }))
-      .sort((a, b) => a.serial - b.serial)
-      .map((x) => out.exceptions[x.i]!);
+  // By date (ISO dates sort as text); the sort is stable, so equal dates keep their order.
+  out.exceptions.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return {
     weekDays: out.weekDays as WeekDays,
-    exceptions,
+    exceptions: out.exceptions,
     problems: out.dayProblems.concat(out.exceptionProblems),
   };
 }

@@ -725,6 +725,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
         const maxq = c.numOf(fv(rate, "max_qty_per_hr"), rate, "max_qty_per_hr", "RSRCRATE");
         const qtyMapped = maxq !== undefined && maxq >= 0;
         if (qtyMapped) res.availability.push({ ...(from ? { from } : {}), units: maxq });
+        else if (maxq !== undefined) c.warnValue(rate, "max_qty_per_hr", "a number ≥ 0", "RSRCRATE");
         // A row without any price gives no cost rate row; its other fields are reported below.
         if (amounts.every((x) => x === undefined)) continue;
         usedRates.add(rate);

@@ -85,6 +85,8 @@ describe("readXer (own fixture)", () => {
       "%R\t2\t5\t3\t\t2025-06-01 00:00",
       "%R\t3\t5\t\t120\t2026-01-01 00:00",
       "%R\t4\t5\tlots\t130\t2027-01-01 00:00",
+      // No price and negative max units: nothing to keep it in, so it is warned, not dropped silently.
+      "%R\t5\t5\t-1\t\t2028-01-01 00:00",
       "%E",
       "",
     ].join("\r\n");
@@ -100,9 +102,15 @@ describe("readXer (own fixture)", () => {
     expect(crew.costRateTables.A?.[2]?.extensions).toStrictEqual({
       p6: { rsrc_rate_id: "4", max_qty_per_hr: "lots" },
     });
-    expect(r.warnings).toContainEqual(
-      expect.objectContaining({ code: "INVALID_VALUE", element: "RSRCRATE.max_qty_per_hr" }),
-    );
+    // Both bad values are warned: "lots" is not a number, -1 is below 0.
+    expect(
+      r.warnings
+        .filter((w) => w.code === "INVALID_VALUE" && w.element === "RSRCRATE.max_qty_per_hr")
+        .map((w) => w.message),
+    ).toEqual([
+      "invalid RSRCRATE.max_qty_per_hr: expected a number",
+      "invalid RSRCRATE.max_qty_per_hr: expected a number ≥ 0",
+    ]);
     // The unpriced row gives no cost rate row: only its id has nowhere to go.
     expect(r.warnings.filter((w) => w.code === "UNMAPPED_FIELD").map((w) => w.element)).toEqual([
       "RSRCRATE.rsrc_rate_id",

@@ -105,8 +105,8 @@ function tracked(n: XmlNode): Record<string, string> {
 }
 
 /**
- * A P6 record of the mapped fields `f` (in XER vocabulary). With `from` (the element's tracked
- * leaves), every non-empty leaf the reader did not look up is kept too, under its P6 XML name, so
+ * A P6 record of the mapped fields `f` (in XER vocabulary). With `leaves` (the element's
+ * {@link tracked} leaves), every non-empty leaf the reader did not look up is kept too, under its P6 XML name, so
  * it reaches the object's `extensions.p6` like an unmapped XER column.
  */
 function rec(
@@ -114,14 +114,16 @@ function rec(
   f: Record<string, string>,
   sink: WarningSink,
   node: XmlNode,
-  extra?: { decoded?: DecodedClndr },
-  from?: Record<string, string>,
+  extra: { decoded?: DecodedClndr; leaves?: Record<string, string> } = {},
 ): P6Rec {
   const line = sink.lineOf(node.offset);
-  const r = from === undefined ? undefined : READ.get(from);
+  const r = extra.leaves === undefined ? undefined : READ.get(extra.leaves);
   if (r !== undefined)
     for (const k in r.values) if (!r.used.has(k) && r.values[k] !== "" && !(k in f)) f[k] = r.values[k]!;
-  return b.rec(f, { ...(line === undefined ? {} : { line }), ...extra });
+  return b.rec(f, {
+    ...(line === undefined ? {} : { line }),
+    ...(extra.decoded === undefined ? {} : { decoded: extra.decoded }),
+  });
 }
 
 function pmTime(t: string | undefined, isFinish: boolean): string | undefined {
@@ -278,8 +280,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         },
         sink,
         n,
-        { decoded: dec },
-        f,
+        { decoded: dec, leaves: f },
       ),
     );
   };
@@ -311,8 +312,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
           },
           sink,
           c,
-          undefined,
-          f,
+          { leaves: f },
         ),
       );
       if (f["MaxUnitsPerTime"] && children(root, "ResourceRate").length === 0)
@@ -345,8 +345,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
           },
           sink,
           c,
-          undefined,
-          f,
+          { leaves: f },
         ),
       );
     } else if (!handled.has(c.name))
@@ -376,8 +375,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
         },
         sink,
         p,
-        undefined,
-        f,
+        { leaves: f },
       ),
     );
     for (const c of p.children ?? []) {
@@ -401,8 +399,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
-              undefined,
-              g,
+              { leaves: g },
             ),
           );
           break;
@@ -448,8 +445,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
-              undefined,
-              g,
+              { leaves: g },
             ),
           );
           break;
@@ -468,8 +464,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
-              undefined,
-              g,
+              { leaves: g },
             ),
           );
           break;
@@ -492,8 +487,7 @@ export function readPmxml(input: Uint8Array | string, options: ReadPmxmlOptions 
               },
               sink,
               c,
-              undefined,
-              g,
+              { leaves: g },
             ),
           );
           break;

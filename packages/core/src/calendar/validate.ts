@@ -576,17 +576,11 @@ export function validateCalendarGeneral(input: unknown): CalendarValidation {
 // such a calendar in one specialised pass, with no paths and no issue bookkeeping. It gives up
 // (returns undefined) on anything else: an invalid value, a recurrence, a time zone, an unknown key
 // in a strict object, extensions that are not JSON (checked and copied by the general path's own
-// function). The general path then gives the answer and its issues. A property test checks that whatever the
-// fast path returns equals the general path's value, key order included.
-
-type Obj = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+// function). The general path then gives the answer and its issues. A property test checks that
+// whatever the fast path returns equals the general path's value, key order included.
 
 /** Whether every own and inherited enumerable key of `v` is `a` or `b`. */
-function keysIn2(v: Obj, a: string, b: string): boolean {
+function keysIn2(v: Rec, a: string, b: string): boolean {
   for (const k in v) if (k !== a && k !== b) return false;
   return true;
 }
@@ -602,7 +596,7 @@ function fastTimes(v: unknown): Array<{ from: string; to: string }> | undefined 
   let prevTo = -1;
   for (let i = 0; i < v.length; i++) {
     const t: unknown = v[i];
-    if (!isRecord(t) || !keysIn2(t, "from", "to")) return undefined;
+    if (!isObject(t) || !keysIn2(t, "from", "to")) return undefined;
     const from = t["from"];
     const to = t["to"];
     if (typeof from !== "string" || typeof to !== "string" || !TIME_RE.test(from) || !TIME_RE.test(to))
@@ -620,7 +614,7 @@ function fastTimes(v: unknown): Array<{ from: string; to: string }> | undefined 
  * Copies `working` and the optional `times` of a day pattern or exception into `res` (in the
  * schema's key order), or returns false when they are invalid.
  */
-function fastWorking(v: Obj, res: Obj): boolean {
+function fastWorking(v: Rec, res: Rec): boolean {
   const working = v["working"];
   if (typeof working !== "boolean") return false;
   res["working"] = working;
@@ -636,11 +630,11 @@ function fastWorking(v: Obj, res: Obj): boolean {
   return true;
 }
 
-function fastWeekDays(v: unknown): Obj | undefined {
-  if (!isRecord(v)) return undefined;
+function fastWeekDays(v: unknown): Rec | undefined {
+  if (!isObject(v)) return undefined;
   // Any key that is not a day name makes the strict object invalid.
   for (const k in v) if (!(DAY_NAMES as readonly string[]).includes(k)) return undefined;
-  const res: Obj = {};
+  const res: Rec = {};
   for (const name of DAY_NAMES) {
     if (!(name in v)) continue;
     const d = v[name];
@@ -648,8 +642,8 @@ function fastWeekDays(v: unknown): Obj | undefined {
       res[name] = d;
       continue;
     }
-    if (!isRecord(d) || !keysIn2(d, "working", "times")) return undefined;
-    const day: Obj = {};
+    if (!isObject(d) || !keysIn2(d, "working", "times")) return undefined;
+    const day: Rec = {};
     if (!fastWorking(d, day)) return undefined;
     res[name] = day;
   }
@@ -660,7 +654,7 @@ function fastWeekDays(v: unknown): Obj | undefined {
  * Copies the optional `name` (a string) and the dates `from` ≤ `to` of a work week or an exception
  * into `res`, in the schema's key order; false when they are invalid.
  */
-function fastNamedRange(v: Obj, res: Obj): boolean {
+function fastNamedRange(v: Rec, res: Rec): boolean {
   if ("name" in v) {
     const name = v["name"];
     if (name !== undefined && typeof name !== "string") return false;
@@ -674,10 +668,10 @@ function fastNamedRange(v: Obj, res: Obj): boolean {
   return true;
 }
 
-function fastWorkWeek(v: unknown): Obj | undefined {
-  if (!isRecord(v)) return undefined;
+function fastWorkWeek(v: unknown): Rec | undefined {
+  if (!isObject(v)) return undefined;
   for (const k in v) if (k !== "name" && k !== "from" && k !== "to" && k !== "weekDays") return undefined;
-  const res: Obj = {};
+  const res: Rec = {};
   if (!fastNamedRange(v, res)) return undefined;
   const weekDays = fastWeekDays(v["weekDays"]);
   if (weekDays === undefined) return undefined;
@@ -685,12 +679,12 @@ function fastWorkWeek(v: unknown): Obj | undefined {
   return res;
 }
 
-function fastException(v: unknown): Obj | undefined {
-  if (!isRecord(v)) return undefined;
+function fastException(v: unknown): Rec | undefined {
+  if (!isObject(v)) return undefined;
   for (const k in v)
     if (k !== "name" && k !== "from" && k !== "to" && k !== "working" && k !== "times" && k !== "recurrence")
       return undefined;
-  const res: Obj = {};
+  const res: Rec = {};
   if (!fastNamedRange(v, res)) return undefined;
   if (!fastWorking(v, res)) return undefined;
   if ("recurrence" in v) {
@@ -701,10 +695,10 @@ function fastException(v: unknown): Obj | undefined {
   return res;
 }
 
-function fastList(v: unknown, item: (x: unknown) => Obj | undefined): Obj[] | undefined {
+function fastList(v: unknown, item: (x: unknown) => Rec | undefined): Rec[] | undefined {
   if (v === undefined) return [];
   if (!Array.isArray(v)) return undefined;
-  const res: Obj[] = [];
+  const res: Rec[] = [];
   for (let i = 0; i < v.length; i++) {
     const x = item(v[i]);
     if (x === undefined) return undefined;
@@ -720,11 +714,11 @@ function fastList(v: unknown, item: (x: unknown) => Obj | undefined): Obj[] | un
  * @internal
  */
 export function fastCalendar(input: unknown): Calendar | undefined {
-  if (!isRecord(input)) return undefined;
+  if (!isObject(input)) return undefined;
   const id = input["id"];
   const name = input["name"];
   if (typeof id !== "string" || id.length === 0 || typeof name !== "string") return undefined;
-  const res: Obj = { id, name };
+  const res: Rec = { id, name };
   if ("parentId" in input) {
     const parentId = input["parentId"];
     if (parentId !== undefined && (typeof parentId !== "string" || parentId.length === 0)) return undefined;

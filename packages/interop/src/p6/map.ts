@@ -289,7 +289,7 @@ export function mapP6(data: P6Data, sink: WarningSink, fileName: string | undefi
   // place for: they are kept too.
   const calExt = new Unmapped([], ["clndr_id", "clndr_name", "base_clndr_id", "clndr_data"]);
   // A rate row's max_qty_per_hr becomes the resource's availability from the row's start date; when
-  // it is not a number it is kept with the row's other unmapped fields.
+  // it is not a number ≥ 0 it is warned and kept with the row's other unmapped fields.
   const rateExt = new Unmapped([], [...RSRCRATE_READ]);
   const rateExtWithQty = new Unmapped(
     [],
